@@ -1,0 +1,301 @@
+"""Canonical text: building it from blocks, cleaning characters, and finding quotes in it."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from reader.domain.models import Block, BlockKind, Mark, MarkKind
+
+CONTEXT_LENGTH = 32  # characters of prefix and suffix kept with a quote, as Hypothesis does
+
+# Characters Qt's QTextDocument would turn into something else (so doc.toPlainText() would no
+# longer equal the canonical text) or that carry no text at all.
+_DROPPED = dict.fromkeys(
+    [c for c in range(0x20) if c not in (0x09, 0x0A)]
+    + [0x7F, 0xFEFF, 0xFFFC, 0xFDD0, 0xFDD1, 0xFFFE, 0xFFFF]
+    + list(range(0x80, 0xA0)),
+    None,
+)
+_TRANSLATE = {**_DROPPED, 0x00A0: " ", 0x2028: "\n", 0x2029: "\n"}
+_SPACE_RUN = re.compile(r"\s+")
+
+
+def clean_characters(text: str) -> str:
+    """Drop control and placeholder characters, make NBSP a space and line separators newlines."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.translate(_TRANSLATE)
+
+
+def content_hash(text: str) -> str:
+    """The hash that identifies a canonical text."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass
+class _OpenMark:
+    kind: MarkKind
+    href: str | None
+    start: int | None = None
+
+
+@dataclass
+class TextBuilder:
+    """Builds canonical text and blocks from a stream of blocks, inline text and marks.
+
+    Whitespace inside a block is collapsed to single spaces (except in preformatted blocks),
+    empty blocks and empty marks are dropped, and blocks are joined by one newline, so
+    importers can feed it raw HTML or Markdown text runs without caring about spacing.
+    """
+
+    _blocks: list[Block] = field(default_factory=list)
+    _chunks: list[str] = field(default_factory=list)
+    _length: int = 0
+    _kind: BlockKind | None = None
+    _level: int = 0
+    _ordered: bool = False
+    _block_start: int = 0
+    _pending_space: bool = False
+    _open: list[_OpenMark] = field(default_factory=list)
+    _marks: list[Mark] = field(default_factory=list)
+
+    # --- blocks -------------------------------------------------------------------------
+    def begin_block(self, kind: BlockKind, level: int = 0, ordered: bool = False) -> None:
+        if self._kind is not None:
+            self.end_block()
+        separator = 1 if self._blocks else 0
+        self._kind, self._level, self._ordered = kind, level, ordered
+        self._block_start = self._length + separator
+        self._block_chunks: list[str] = []
+        self._block_length = 0
+        self._pending_space = False
+        self._marks = []
+
+    def end_block(self) -> None:
+        if self._kind is None:
+            return
+        body = "".join(self._block_chunks)
+        if self._kind is BlockKind.PREFORMATTED:
+            stripped = body.strip("\n")
+            lead = len(body) - len(body.lstrip("\n"))
+            body = stripped.rstrip()
+        else:
+            lead = 0
+            body = body.rstrip()
+        if body.strip():
+            start = self._block_start
+            self._close_all_marks()
+            marks = tuple(
+                Mark(m.kind, start + max(0, m.start - lead), start + min(len(body), m.end - lead), m.href)
+                for m in self._marks
+                if min(len(body), m.end - lead) > max(0, m.start - lead)
+            )
+            if self._blocks:
+                self._chunks.append("\n")
+            self._chunks.append(body)
+            self._length = start + len(body)
+            self._blocks.append(Block(self._kind, start, self._length, self._level, marks, self._ordered))
+        self._kind = None
+        self._open = []
+
+    # --- inline -------------------------------------------------------------------------
+    def text(self, text: str) -> None:
+        """Append inline text to the current block (a paragraph is opened if none is)."""
+        if self._kind is None:
+            self.begin_block(BlockKind.PARAGRAPH)
+        text = clean_characters(text)
+        if self._kind is BlockKind.PREFORMATTED:
+            self._emit(text)
+            return
+        words = text.split()
+        if not words:
+            if text:
+                self._pending_space = True
+            return
+        if text[0].isspace():
+            self._pending_space = True
+        for index, word in enumerate(words):
+            if index:
+                self._pending_space = True
+            if self._pending_space and self._block_length and not self._block_chunks[-1].endswith("\n"):
+                self._emit(" ")
+            self._pending_space = False
+            self._start_pending_marks()
+            self._emit(word)
+        if text[-1].isspace():
+            self._pending_space = True
+
+    def line_break(self) -> None:
+        """A hard line break inside the block (an HTML <br>), kept as a newline."""
+        if self._kind is None or not self._block_length:
+            return
+        while self._block_chunks and self._block_chunks[-1] == " ":
+            self._block_chunks.pop()
+            self._block_length -= 1
+        self._emit("\n")
+        self._pending_space = False
+
+    def open_mark(self, kind: MarkKind, href: str | None = None) -> None:
+        self._open.append(_OpenMark(kind, href))
+        if self._kind is BlockKind.PREFORMATTED:
+            self._start_pending_marks()
+
+    def close_mark(self) -> None:
+        if not self._open:
+            return
+        mark = self._open.pop()
+        if mark.start is not None and self._block_length > mark.start:
+            self._marks.append(Mark(mark.kind, mark.start, self._block_length, mark.href))
+
+    # --- result -------------------------------------------------------------------------
+    def build(self) -> tuple[str, tuple[Block, ...]]:
+        self.end_block()
+        return "".join(self._chunks), tuple(self._blocks)
+
+    # --- internals ----------------------------------------------------------------------
+    def _emit(self, text: str) -> None:
+        if self._kind is BlockKind.PREFORMATTED:
+            self._start_pending_marks()
+        self._block_chunks.append(text)
+        self._block_length += len(text)
+
+    def _start_pending_marks(self) -> None:
+        for mark in self._open:
+            if mark.start is None:
+                mark.start = self._block_length
+
+    def _close_all_marks(self) -> None:
+        while self._open:
+            self.close_mark()
+
+
+def text_from_paragraphs(paragraphs: list[tuple[BlockKind, str]]) -> tuple[str, tuple[Block, ...]]:
+    """Canonical text and blocks for plain (unmarked) paragraphs."""
+    builder = TextBuilder()
+    for kind, paragraph in paragraphs:
+        builder.begin_block(kind)
+        builder.text(paragraph)
+    return builder.build()
+
+
+# --- quotes ------------------------------------------------------------------------------
+
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-", "\u00ad": None, "\u200b": None, "\u200c": None,
+        "\u200d": None, "\u2060": None,
+    }
+)
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """Fold case, typographic quotes and dashes, and collapse whitespace.
+
+    Returns the normalised string and, for each of its characters, the index in `text` it
+    came from, with one extra entry for the end, so a match in the normalised text maps back
+    to a span of the original.
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    previous_space = True
+    for index, char in enumerate(text):
+        folded = char.translate(_FOLD)
+        if not folded:
+            continue
+        if folded.isspace():
+            if previous_space:
+                continue
+            folded = " "
+            previous_space = True
+        else:
+            previous_space = False
+            folded = unicodedata.normalize("NFKC", folded).casefold()
+        for piece in folded:
+            out.append(piece)
+            origin.append(index)
+    if out and out[-1] == " ":
+        out.pop()
+        origin.pop()
+    origin.append(len(text))
+    return "".join(out), origin
+
+
+def find_quote(text: str, quote: str, occurrence: int = 1) -> tuple[int, int] | None:
+    """The span of the `occurrence`-th (1-based) match of `quote` in `text`.
+
+    An exact match is tried first; failing that, a match ignoring case, whitespace runs and
+    typographic quotes and dashes, so a quote typed on a keyboard finds curly-quoted text.
+    """
+    if not quote.strip() or occurrence < 1:
+        return None
+    span = _nth_find(text, quote, occurrence)
+    if span is not None:
+        return span
+    norm_text, origin = normalize_with_map(text)
+    norm_quote, _ = normalize_with_map(quote)
+    if not norm_quote:
+        return None
+    span = _nth_find(norm_text, norm_quote, occurrence)
+    if span is None:
+        return None
+    start, end = span
+    return origin[start], origin[end - 1] + 1
+
+
+def count_quote(text: str, quote: str) -> int:
+    """How many times `quote` occurs in `text` (exactly, or else loosely as in `find_quote`)."""
+    count = 0
+    while find_quote(text, quote, count + 1) is not None:
+        count += 1
+    return count
+
+
+def _nth_find(haystack: str, needle: str, occurrence: int) -> tuple[int, int] | None:
+    position = -1
+    for _ in range(occurrence):
+        position = haystack.find(needle, position + 1)
+        if position < 0:
+            return None
+    return position, position + len(needle)
+
+
+def quote_context(text: str, start: int, end: int, width: int = CONTEXT_LENGTH) -> tuple[str, str]:
+    """The prefix and suffix (up to `width` characters each) around `text[start:end]`."""
+    return text[max(0, start - width) : start], text[end : end + width]
+
+
+def _is_word_char(text: str, index: int) -> bool:
+    char = text[index]
+    if char.isalnum() or char == "_" or unicodedata.category(char).startswith("M"):
+        return True
+    # an apostrophe or hyphen between letters belongs to the word ("don't", "well-known")
+    if char in "'\u2019-" and 0 < index < len(text) - 1:
+        return text[index - 1].isalnum() and text[index + 1].isalnum()
+    return False
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen `[start, end)` to whole words and trim surrounding whitespace.
+
+    A selection that ends or starts part-way through a word takes the whole word, as
+    Omnivore and Kindle do; an empty or all-space selection stays empty.
+    """
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        return start, start
+    while start > 0 and _is_word_char(text, start - 1) and _is_word_char(text, start):
+        start -= 1
+    while end < len(text) and _is_word_char(text, end) and _is_word_char(text, end - 1):
+        end += 1
+    return start, end
