@@ -1,0 +1,41 @@
+"""Storage: the only package that imports SQLAlchemy. Schema, migrations and stores of dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.storage.articles import EDITABLE_FIELDS, ArticleStore
+from reader.storage.database import DATABASE_NAME, Database, open_database
+from reader.storage.errors import LibraryLockedError, NotFoundError, StorageError
+from reader.storage.highlights import HighlightStore
+from reader.storage.tags import TagStore
+
+__all__ = [
+    "DATABASE_NAME",
+    "EDITABLE_FIELDS",
+    "LibraryLockedError",
+    "NotFoundError",
+    "Storage",
+    "StorageError",
+    "open_storage",
+]
+
+
+@dataclass(frozen=True)
+class Storage:
+    """The stores of one open library."""
+
+    database: Database
+    articles: ArticleStore
+    highlights: HighlightStore
+    tags: TagStore
+
+    def close(self) -> None:
+        self.database.close()
+
+
+def open_storage(folder: Path) -> Storage:
+    """Open the library in `folder`, creating and migrating it as needed."""
+    database = open_database(folder)
+    return Storage(database, ArticleStore(database), HighlightStore(database), TagStore(database))

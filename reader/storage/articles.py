@@ -1,0 +1,163 @@
+"""Articles in the database: add, find, list, read, correct and delete, as dataclasses."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session, undefer
+
+from reader.domain.models import Article, ExtractedArticle
+from reader.storage.convert import article_from_row, compress, decompress, encode_blocks
+from reader.storage.database import Database
+from reader.storage.errors import NotFoundError
+from reader.storage.schema import ArticleRow, HighlightRow, article_tags
+from reader.storage.tags import tag_rows
+
+# Fields a user may correct; a correction is remembered so a re-import keeps it.
+EDITABLE_FIELDS = ("title", "author", "published", "site", "url")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _highlight_counts(session: Session, ids: list[int]) -> dict[int, int]:
+    if not ids:
+        return {}
+    query = (
+        select(HighlightRow.article_id, func.count())
+        .where(HighlightRow.article_id.in_(ids))
+        .group_by(HighlightRow.article_id)
+    )
+    return dict(session.execute(query).all())
+
+
+class ArticleStore:
+    """Article rows in and dataclasses out; one session per call."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    # --- adding and finding --------------------------------------------------------------
+    def find_duplicate(self, source_hash: str, content_hash: str) -> Article | None:
+        """An article with the same source bytes or the same canonical text, if there is one."""
+        query = select(ArticleRow).where(
+            or_(ArticleRow.source_hash == source_hash, ArticleRow.content_hash == content_hash)
+        )
+        with self._db.read_session() as session:
+            row = session.scalars(query.limit(1)).first()
+            return article_from_row(row, with_text=False) if row else None
+
+    def add(
+        self,
+        extracted: ExtractedArticle,
+        *,
+        content_hash: str,
+        source_hash: str,
+        original: bytes,
+        source_path: str = "",
+        tags: tuple[str, ...] = (),
+    ) -> Article:
+        """Store a newly extracted article (with its compressed original) and return it."""
+        now = utc_now()
+        with self._db.session() as session:
+            row = ArticleRow(
+                uid=uuid.uuid4().hex,
+                title=extracted.title,
+                author=extracted.author,
+                site=extracted.site,
+                url=extracted.url,
+                source_path=source_path,
+                language=extracted.language,
+                published=extracted.published,
+                added=now,
+                updated=now,
+                kind=extracted.kind,
+                text=extracted.text,
+                blocks=encode_blocks(extracted.blocks),
+                content_hash=content_hash,
+                source_hash=source_hash,
+                original=compress(original),
+                text_version=1,
+                is_read=False,
+                archived=False,
+                progress=0.0,
+                read_position=0,
+                note="",
+                edited_fields="[]",
+            )
+            row.tags = tag_rows(session, tags)
+            session.add(row)
+            session.flush()
+            return article_from_row(row, with_text=True)
+
+    # --- reading -------------------------------------------------------------------------
+    def get(self, article_id: int) -> Article:
+        """The article with its text and blocks; raises NotFoundError."""
+        with self._db.read_session() as session:
+            row = session.get(ArticleRow, article_id, options=[undefer(ArticleRow.text), undefer(ArticleRow.blocks)])
+            if row is None:
+                raise NotFoundError(f"no article with id {article_id}")
+            count = _highlight_counts(session, [article_id]).get(article_id, 0)
+            return article_from_row(row, with_text=True, highlight_count=count)
+
+    def list(self, *, include_archived: bool = True) -> list[Article]:
+        """Every article without its text, newest first."""
+        query = select(ArticleRow).order_by(ArticleRow.added.desc(), ArticleRow.id.desc())
+        if not include_archived:
+            query = query.where(ArticleRow.archived.is_(False))
+        with self._db.read_session() as session:
+            rows = list(session.scalars(query))
+            counts = _highlight_counts(session, [row.id for row in rows]) if rows else {}
+            return [article_from_row(row, with_text=False, highlight_count=counts.get(row.id, 0)) for row in rows]
+
+    def count(self) -> int:
+        with self._db.read_session() as session:
+            return session.scalar(select(func.count()).select_from(ArticleRow)) or 0
+
+    def original(self, article_id: int) -> bytes:
+        """The source bytes the article was imported from."""
+        with self._db.read_session() as session:
+            data = session.scalar(select(ArticleRow.original).where(ArticleRow.id == article_id))
+            return decompress(data)
+
+    # --- changing ------------------------------------------------------------------------
+    def update_metadata(self, article_id: int, changes: dict[str, str | None], *, by_user: bool = True) -> Article:
+        """Change title, author, published, site or url; user changes are remembered as edits."""
+        unknown = set(changes) - set(EDITABLE_FIELDS)
+        if unknown:
+            raise ValueError(f"cannot edit {', '.join(sorted(unknown))}")
+        with self._db.session() as session:
+            row = self._row(session, article_id)
+            for name, value in changes.items():
+                setattr(row, name, value if name == "published" else (value or ""))
+            if by_user:
+                edited = set(json.loads(row.edited_fields or "[]")) | set(changes)
+                row.edited_fields = json.dumps(sorted(edited))
+            row.updated = utc_now()
+            session.flush()
+            return article_from_row(row, with_text=False)
+
+    def add_tags(self, article_id: int, names: tuple[str, ...]) -> Article:
+        with self._db.session() as session:
+            row = self._row(session, article_id)
+            known = {tag.key for tag in row.tags}
+            row.tags.extend(tag for tag in tag_rows(session, names) if tag.key not in known)
+            session.flush()
+            return article_from_row(row, with_text=False)
+
+    def delete(self, article_id: int) -> None:
+        with self._db.session() as session:
+            self._row(session, article_id)
+            session.execute(delete(article_tags).where(article_tags.c.article_id == article_id))
+            session.execute(delete(ArticleRow).where(ArticleRow.id == article_id))
+
+    @staticmethod
+    def _row(session: Session, article_id: int) -> ArticleRow:
+        row = session.get(ArticleRow, article_id)
+        if row is None:
+            raise NotFoundError(f"no article with id {article_id}")
+        return row

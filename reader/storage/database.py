@@ -1,0 +1,157 @@
+"""Opening the library database: folder checks, connection pragmas, backups and migrations."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from reader.storage.errors import LibraryLockedError, StorageError
+
+DATABASE_NAME = "library.sqlite3"
+DEFAULT_BUSY_TIMEOUT_MS = 5000
+_MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _busy_timeout_ms() -> int:
+    # Tests of the "locked by another program" path shorten the wait through this variable.
+    try:
+        return int(os.environ.get("READER_BUSY_TIMEOUT_MS", DEFAULT_BUSY_TIMEOUT_MS))
+    except ValueError:
+        return DEFAULT_BUSY_TIMEOUT_MS
+
+
+def prepare_folder(folder: Path) -> None:
+    """Create the data folder if needed and check it is a writable folder."""
+    if folder.exists() and not folder.is_dir():
+        raise StorageError(f"{folder}: the data folder is a file, not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StorageError(f"{folder}: cannot create the data folder ({error.strerror or error})") from None
+    probe = folder / ".reader-write-test"
+    try:
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        raise StorageError(f"{folder}: the data folder is not writable ({error.strerror or error})") from None
+
+
+class Database:
+    """The engine and session factory of one library file.
+
+    Use `session()` for one unit of work; storage errors come out as StorageError.
+    """
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on error."""
+        with translate_errors(self.path), self._sessions() as session, session.begin():
+            yield session
+
+    @contextlib.contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A session for reading; nothing is committed."""
+        with translate_errors(self.path), self._sessions() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+@contextlib.contextmanager
+def translate_errors(path: Path) -> Iterator[None]:
+    """Turn SQLite failures into StorageError messages that name the file and the reason."""
+    try:
+        yield
+    except OperationalError as error:
+        message = str(error.orig) if error.orig is not None else str(error)
+        if "locked" in message or "busy" in message:
+            raise LibraryLockedError(
+                f"{path}: the library is locked by another program; close it or try again"
+            ) from None
+        raise StorageError(f"{path}: {message}") from None
+    except DatabaseError as error:
+        message = str(error.orig) if error.orig is not None else str(error)
+        if "not a database" in message or "malformed" in message:
+            message = "the library file is damaged or is not a Reader library"
+        raise StorageError(f"{path}: {message}") from None
+
+
+def _on_connect(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {_busy_timeout_ms()}")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def backup_file(path: Path, revision: str | None) -> Path:
+    """Copy the database (through SQLite's backup API, so a live WAL is included) before a migration."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.before-{revision or 'none'}-{stamp}.bak")
+    source = sqlite3.connect(path)
+    try:
+        destination = sqlite3.connect(target)
+        with destination:
+            source.backup(destination)
+        destination.close()
+    finally:
+        source.close()
+    return target
+
+
+def open_database(folder: Path) -> Database:
+    """Open (creating or migrating as needed) the library in `folder`.
+
+    WAL journal, foreign keys, a busy timeout; a copy of the file is kept before any
+    migration of an existing library. Raises StorageError with a one-line reason.
+    """
+    prepare_folder(folder)
+    path = folder / DATABASE_NAME
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": _busy_timeout_ms() / 1000})
+    event.listen(engine, "connect", _on_connect)
+    with translate_errors(path):
+        with engine.connect() as connection:
+            if connection.exec_driver_sql("PRAGMA journal_mode").scalar() != "wal":
+                connection.exec_driver_sql("PRAGMA journal_mode = WAL")
+            current = MigrationContext.configure(connection).get_current_revision()
+            has_tables = bool(
+                connection.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type='table'").scalar()
+            )
+        head = head_revision()
+        if current != head:
+            if has_tables:
+                backup_file(path, current)
+            config = _alembic_config()
+            with engine.begin() as connection:
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+    return Database(path, engine)

@@ -1,0 +1,87 @@
+"""Highlights in the database: add, list in text order, change and delete, as dataclasses."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from reader.domain.models import AnchorState, Highlight
+from reader.storage.articles import utc_now
+from reader.storage.convert import highlight_from_row
+from reader.storage.database import Database
+from reader.storage.errors import NotFoundError
+from reader.storage.schema import ArticleRow, HighlightRow
+from reader.storage.tags import tag_rows
+
+
+class HighlightStore:
+    """Highlight rows in and dataclasses out; one session per call."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    def add(
+        self,
+        article_id: int,
+        *,
+        start: int,
+        end: int,
+        quote: str,
+        prefix: str,
+        suffix: str,
+        color: str,
+        note: str = "",
+        tags: tuple[str, ...] = (),
+    ) -> Highlight:
+        now = utc_now()
+        with self._db.session() as session:
+            article = session.get(ArticleRow, article_id)
+            if article is None:
+                raise NotFoundError(f"no article with id {article_id}")
+            row = HighlightRow(
+                uid=uuid.uuid4().hex,
+                article_id=article_id,
+                start=start,
+                end=end,
+                quote=quote,
+                prefix=prefix,
+                suffix=suffix,
+                color=color,
+                note=note,
+                anchor_state=AnchorState.EXACT.value,
+                anchor_score=None,
+                text_version=article.text_version,
+                created=now,
+                updated=now,
+            )
+            row.tags = tag_rows(session, tags)
+            session.add(row)
+            session.flush()
+            return highlight_from_row(row)
+
+    def for_article(self, article_id: int) -> list[Highlight]:
+        """The article's highlights in text order (start, then end, then age)."""
+        query = (
+            select(HighlightRow)
+            .where(HighlightRow.article_id == article_id)
+            .order_by(HighlightRow.start, HighlightRow.end, HighlightRow.id)
+        )
+        with self._db.read_session() as session:
+            return [highlight_from_row(row) for row in session.scalars(query)]
+
+    def get(self, highlight_id: int) -> Highlight:
+        with self._db.read_session() as session:
+            return highlight_from_row(self._row(session, highlight_id))
+
+    def delete(self, highlight_id: int) -> None:
+        with self._db.session() as session:
+            session.delete(self._row(session, highlight_id))
+
+    @staticmethod
+    def _row(session: Session, highlight_id: int) -> HighlightRow:
+        row = session.get(HighlightRow, highlight_id)
+        if row is None:
+            raise NotFoundError(f"no highlight with id {highlight_id}")
+        return row
