@@ -1,0 +1,59 @@
+"""The `reader` command: opens the window, or runs one subcommand on the library (see DESIGN.md)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from reader import __version__
+from reader.cli import annotation_commands, library_commands
+from reader.domain.errors import ReaderError
+from reader.services import open_library, resolve_data_dir
+
+# Each module adds its subcommands; the order here is the order of `reader --help`.
+COMMAND_MODULES = (library_commands, annotation_commands)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # --data-dir is accepted before or after the subcommand; SUPPRESS keeps the later one from
+    # overwriting an earlier value with its default.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                        help="the library folder (default: $READER_DATA_DIR or the user data folder)")
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Read and annotate articles. With no command, opens the window.",
+    )
+    parser.add_argument("--data-dir", metavar="DIR", default=None,
+                        help="the library folder (default: $READER_DATA_DIR or the user data folder)")
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(commands, common)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    data_dir = resolve_data_dir(args.data_dir)
+    try:
+        if args.command is None:
+            from reader.app import run_window  # Qt loads only when the window is wanted
+
+            return run_window(data_dir)
+        services = open_library(data_dir)
+        try:
+            return args.run(services, args)
+        finally:
+            services.close()
+    except ReaderError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `reader list | head`: the reader of our output left; that is not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

@@ -1,0 +1,102 @@
+"""`reader import`, `list`, `show` and `edit`."""
+
+from __future__ import annotations
+
+import argparse
+
+from reader.cli.output import article_summary, highlight_object, one_line, print_json, warn
+from reader.services import Services
+
+
+def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    parser = commands.add_parser("import", parents=[common], help="import files, folders or web addresses",
+                                 description="Import articles (.txt, .html, .htm, .md) from files and folders.")
+    parser.add_argument("paths", nargs="+", metavar="PATH|URL", help="a file, a folder (walked) or a web address")
+    parser.add_argument("--tag", action="append", default=[], metavar="T", help="tag every imported article")
+    parser.set_defaults(run=run_import)
+
+    parser = commands.add_parser("list", parents=[common], help="list the articles of the library")
+    parser.add_argument("--json", action="store_true", help="print a JSON array")
+    parser.set_defaults(run=run_list)
+
+    parser = commands.add_parser("show", parents=[common], help="show one article")
+    parser.add_argument("id", type=int, metavar="ID")
+    form = parser.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="metadata, text and highlights as JSON")
+    form.add_argument("--text", action="store_true", help="only the article's text")
+    parser.set_defaults(run=run_show)
+
+    parser = commands.add_parser("edit", parents=[common], help="correct an article's title, author, date or site")
+    parser.add_argument("id", type=int, metavar="ID")
+    parser.add_argument("--title", metavar="T")
+    parser.add_argument("--author", metavar="A")
+    parser.add_argument("--published", metavar="DATE", help="e.g. 2020-12-24 or '2020-12-24 08:54'; '' clears it")
+    parser.add_argument("--site", metavar="S")
+    parser.add_argument("--url", metavar="URL")
+    parser.set_defaults(run=run_edit)
+
+
+def run_import(services: Services, args: argparse.Namespace) -> int:
+    report = services.importer.import_paths(args.paths, tags=tuple(args.tag))
+    for item in report.imported:
+        print(f"{item.article.id}\t{one_line(item.article.title, 200)}", flush=True)
+    for item in report.duplicates:
+        warn(f"{item.source}: already in the library as {item.article.id} ({one_line(item.article.title, 60)}); "
+             "nothing imported")
+    for failure in report.failures:
+        warn(f"{failure.source}: {failure.reason}")
+    return 0 if report.ok else 1
+
+
+def run_list(services: Services, args: argparse.Namespace) -> int:
+    articles = services.articles.list()
+    if args.json:
+        print_json([article_summary(article) for article in articles])
+        return 0
+    for article in articles:
+        source = article.site or article.author
+        print(f"{article.id}\t{one_line(article.title, 90)}\t{one_line(source, 40)}\t"
+              f"{article.published or ''}\t{article.highlight_count}")
+    return 0
+
+
+def run_show(services: Services, args: argparse.Namespace) -> int:
+    article = services.articles.get(args.id)
+    if args.text:
+        print(article.text)
+        return 0
+    highlights = services.annotations.highlights(args.id)
+    if args.json:
+        document = article_summary(article)
+        document.update(note=article.note, text=article.text,
+                        highlights=[highlight_object(h) for h in highlights])
+        print_json(document)
+        return 0
+    print(article.title)
+    byline = " \u00b7 ".join(part for part in (article.author, article.site, article.published or "") if part)
+    if byline:
+        print(byline)
+    if article.url:
+        print(article.url)
+    if article.tags:
+        print("Tags: " + ", ".join(article.tags))
+    print()
+    print(article.text)
+    if highlights:
+        print()
+        print(f"Highlights ({len(highlights)}):")
+        for highlight in highlights:
+            tags = " ".join("#" + tag for tag in highlight.tags)
+            line = f"  [{highlight.id}] {highlight.color}: \u201c{one_line(highlight.quote, 80)}\u201d {tags}"
+            print(line.rstrip())
+            if highlight.note:
+                print(f"      {one_line(highlight.note, 120)}")
+    return 0
+
+
+def run_edit(services: Services, args: argparse.Namespace) -> int:
+    article = services.articles.edit(
+        args.id, title=args.title, author=args.author, published=args.published, site=args.site, url=args.url
+    )
+    print(f"{article.id}\t{one_line(article.title, 200)}")
+    return 0

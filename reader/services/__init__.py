@@ -1,0 +1,46 @@
+"""Use cases shared by the command line and the window, built on storage and the importers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.services.annotations import AnnotationService
+from reader.services.articles import ArticleService
+from reader.services.importing import ImportService
+from reader.services.paths import resolve_data_dir
+from reader.services.tags import TagService
+from reader.storage import Storage, open_storage
+
+__all__ = ["Services", "open_library", "resolve_data_dir"]
+
+
+@dataclass(frozen=True)
+class Services:
+    """Every service of one open library."""
+
+    data_dir: Path
+    storage: Storage
+    articles: ArticleService
+    annotations: AnnotationService
+    importer: ImportService
+    tags: TagService
+
+    def close(self) -> None:
+        self.storage.close()
+
+
+def open_library(data_dir: Path, *, process_start: str = "fork") -> Services:
+    """Open (creating if needed) the library in `data_dir` and build its services.
+
+    `process_start` is how bulk imports start worker processes ("spawn" in a Qt process).
+    """
+    storage = open_storage(data_dir)
+    return Services(
+        data_dir=data_dir,
+        storage=storage,
+        articles=ArticleService(storage),
+        annotations=AnnotationService(storage),
+        importer=ImportService(storage, start_method=process_start),
+        tags=TagService(storage),
+    )

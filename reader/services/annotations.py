@@ -1,0 +1,82 @@
+"""Highlights: made from a quote or a selection, anchored by position, quote and context."""
+
+from __future__ import annotations
+
+from reader.domain.colors import DEFAULT_COLOR, normalize_color
+from reader.domain.errors import ReaderError
+from reader.domain.models import Highlight
+from reader.domain.tags import normalize_tag
+from reader.domain.text import find_quote, quote_context, snap_to_words
+from reader.storage import Storage
+
+
+class QuoteNotFoundError(ReaderError):
+    """The quote to highlight is not in the article."""
+
+
+class AnnotationService:
+    """Adding highlights, with their colours, notes and tags."""
+
+    def __init__(self, storage: Storage) -> None:
+        self._storage = storage
+
+    def highlight_quote(
+        self,
+        article_id: int,
+        quote: str,
+        *,
+        occurrence: int = 1,
+        color: str = DEFAULT_COLOR,
+        note: str = "",
+        tags: tuple[str, ...] = (),
+    ) -> Highlight:
+        """Highlight the `occurrence`-th place where `quote` appears in the article.
+
+        The quote may differ from the text in case, spacing and typographic quotes or dashes;
+        the stored quote is always the article's own text.
+        """
+        article = self._storage.articles.get(article_id)
+        span = find_quote(article.text, quote, occurrence)
+        if span is None:
+            where = f" {occurrence} times" if occurrence > 1 else ""
+            raise QuoteNotFoundError(f"the quote does not occur{where} in article {article_id}")
+        return self._add(article_id, article.text, *span, color=color, note=note, tags=tags)
+
+    def highlight_span(
+        self,
+        article_id: int,
+        start: int,
+        end: int,
+        *,
+        color: str = DEFAULT_COLOR,
+        note: str = "",
+        tags: tuple[str, ...] = (),
+        snap: bool = True,
+    ) -> Highlight:
+        """Highlight `[start, end)` of the article's text, widened to whole words if `snap`."""
+        article = self._storage.articles.get(article_id)
+        if snap:
+            start, end = snap_to_words(article.text, start, end)
+        if not 0 <= start < end <= len(article.text):
+            raise ReaderError("select some text to highlight")
+        return self._add(article_id, article.text, start, end, color=color, note=note, tags=tags)
+
+    def _add(self, article_id: int, text: str, start: int, end: int, *, color: str, note: str,
+             tags: tuple[str, ...]) -> Highlight:
+        prefix, suffix = quote_context(text, start, end)
+        return self._storage.highlights.add(
+            article_id,
+            start=start,
+            end=end,
+            quote=text[start:end],
+            prefix=prefix,
+            suffix=suffix,
+            color=normalize_color(color),
+            note=note,
+            tags=tuple(normalize_tag(tag) for tag in tags),
+        )
+
+    def highlights(self, article_id: int) -> list[Highlight]:
+        """The article's highlights in text order."""
+        self._storage.articles.get(article_id)  # a missing article is an error, not an empty list
+        return self._storage.highlights.for_article(article_id)

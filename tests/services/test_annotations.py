@@ -1,0 +1,49 @@
+"""Highlighting by quote or selection, and the tags that come with it."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.domain.errors import ReaderError
+from reader.services.annotations import QuoteNotFoundError
+
+
+@pytest.fixture
+def article(services, seed_path):
+    return services.importer.import_paths([seed_path]).imported[0].article
+
+
+def test_a_quote_becomes_a_highlight_with_context(services, article):
+    highlight = services.annotations.highlight_quote(
+        article.id, "a senior administration official told Reuters", color="Yellow", note="Who?", tags=("iran",))
+    text = services.articles.get(article.id).text
+    assert text[highlight.start:highlight.end] == highlight.quote == "a senior administration official told Reuters"
+    assert highlight.prefix == text[highlight.start - 32:highlight.start]
+    assert highlight.suffix == text[highlight.end:highlight.end + 32]
+    assert (highlight.color, highlight.note, highlight.tags) == ("yellow", "Who?", ("iran",))
+
+
+def test_the_nth_occurrence_is_highlighted(services, article):
+    first = services.annotations.highlight_quote(article.id, "the official")
+    second = services.annotations.highlight_quote(article.id, "the official", occurrence=2)
+    assert second.start > first.start and second.quote == "the official"
+
+
+def test_a_typed_quote_matches_curly_quotes(services, article):
+    highlight = services.annotations.highlight_quote(article.id, '"range of options"')
+    assert highlight.quote == "\u201crange of options\u201d"
+
+
+def test_a_missing_quote_or_bad_colour_is_refused(services, article):
+    with pytest.raises(QuoteNotFoundError):
+        services.annotations.highlight_quote(article.id, "words that are not there")
+    with pytest.raises(ReaderError, match="unknown colour"):
+        services.annotations.highlight_quote(article.id, "the official", color="plaid")
+    assert services.annotations.highlights(article.id) == []
+
+
+def test_a_selection_snaps_to_whole_words(services, article):
+    text = services.articles.get(article.id).text
+    start = text.index("Green Zone") + 2  # "een Zo"
+    highlight = services.annotations.highlight_span(article.id, start, start + 6)
+    assert highlight.quote == "Green Zone"
