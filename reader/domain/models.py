@@ -98,6 +98,7 @@ class Article:
     tags: tuple[str, ...] = ()
     highlight_count: int = 0
     edited_fields: frozenset[str] = field(default_factory=frozenset)
+    uid: str = ""  # stable across libraries (exports, backups)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +119,7 @@ class Highlight:
     anchor_score: float | None
     created: datetime
     updated: datetime
+    uid: str = ""  # stable across libraries (exports, backups)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,9 +9,11 @@ from reader.storage.articles import EDITABLE_FIELDS, ArticleStore
 from reader.storage.database import DATABASE_NAME, Database, open_database
 from reader.storage.errors import LibraryLockedError, NotFoundError, StorageError
 from reader.storage.highlights import HighlightStore
+from reader.storage.records import ArticleRecord, RecordStore
 from reader.storage.tags import TagStore
 
 __all__ = [
+    "ArticleRecord",
     "DATABASE_NAME",
     "EDITABLE_FIELDS",
     "LibraryLockedError",
@@ -30,6 +32,7 @@ class Storage:
     articles: ArticleStore
     highlights: HighlightStore
     tags: TagStore
+    records: RecordStore
 
     def close(self) -> None:
         self.database.close()
@@ -38,4 +41,5 @@ class Storage:
 def open_storage(folder: Path) -> Storage:
     """Open the library in `folder`, creating and migrating it as needed."""
     database = open_database(folder)
-    return Storage(database, ArticleStore(database), HighlightStore(database), TagStore(database))
+    return Storage(database, ArticleStore(database), HighlightStore(database), TagStore(database),
+                   RecordStore(database))

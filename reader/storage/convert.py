@@ -46,6 +46,7 @@ def article_from_row(row: ArticleRow, *, with_text: bool, highlight_count: int =
         tags=tuple(tag.name for tag in row.tags),
         highlight_count=highlight_count,
         edited_fields=frozenset(json.loads(row.edited_fields or "[]")),
+        uid=row.uid,
     )
 
 
@@ -65,4 +66,5 @@ def highlight_from_row(row: HighlightRow) -> Highlight:
         anchor_score=row.anchor_score,
         created=row.created,
         updated=row.updated,
+        uid=row.uid,
     )

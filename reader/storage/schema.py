@@ -43,6 +43,8 @@ highlight_tags = Table(
 
 class ArticleRow(Base):
     __tablename__ = "articles"
+    # AUTOINCREMENT: ids are never reused, so undoing a delete can put a row back under its id.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(32), unique=True)
@@ -93,6 +95,7 @@ class HighlightRow(Base):
     __table_args__ = (
         CheckConstraint('start >= 0 AND "end" >= start', name="ck_highlights_span"),
         Index("ix_highlights_article_position", "article_id", "start", "end"),
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -117,3 +117,29 @@ def test_renaming_a_missing_tag_or_into_itself_fails(storage):
         storage.tags.rename("nope", "x")
     with pytest.raises(ValueError, match="inside itself"):
         storage.tags.rename("a", "a/b")
+
+
+def test_a_deleted_article_comes_back_whole_under_its_old_ids(storage):
+    article = _add(storage, tags=("keep",))
+    highlight = storage.highlights.add(article.id, start=0, end=4, quote="Some", prefix="", suffix=" body",
+                                       color="green", note="a note", tags=("h/tag",))
+    record = storage.records.record(article.id)
+    storage.articles.delete(article.id)
+    newer = _add(storage, _extracted("newer", "Some body text, newer words."))
+    assert newer.id != article.id  # ids are never reused
+
+    restored = storage.records.restore(record)
+    assert restored.id == article.id
+    again = storage.articles.get(article.id)
+    assert (again.text, again.blocks, again.tags, again.uid) == (record.article.text, record.article.blocks,
+                                                                  ("keep",), record.article.uid)
+    assert storage.articles.original(article.id) == b"original bytes"
+    (back,) = storage.highlights.for_article(article.id)
+    assert back == highlight
+
+
+def test_restoring_into_another_library_gives_new_ids_when_taken(storage, tmp_path):
+    first = _add(storage)
+    record = storage.records.record(first.id)
+    restored = storage.records.restore(record)  # the id is taken by the original
+    assert restored.id != first.id and restored.text == first.text

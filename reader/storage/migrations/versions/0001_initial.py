@@ -41,6 +41,7 @@ def upgrade() -> None:
         sa.Column("read_position", sa.Integer, nullable=False, server_default="0"),
         sa.Column("note", sa.Text, nullable=False, server_default=""),
         sa.Column("edited_fields", sa.Text, nullable=False, server_default="[]"),
+        sqlite_autoincrement=True,  # ids never reused: undoing a delete restores the same id
     )
     for column in ("url", "source_path", "added", "content_hash", "source_hash"):
         op.create_index(f"ix_articles_{column}", "articles", [column])
@@ -76,6 +77,7 @@ def upgrade() -> None:
         sa.Column("created", sa.DateTime, nullable=False),
         sa.Column("updated", sa.DateTime, nullable=False),
         sa.CheckConstraint('start >= 0 AND "end" >= start', name="ck_highlights_span"),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_highlights_article_position", "highlights", ["article_id", "start", "end"])
 
