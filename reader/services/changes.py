@@ -11,7 +11,8 @@ class Changes:
 
     `articles`: metadata, state, note or tags changed; `added`/`removed`: articles that
     appeared or went; `highlights_of`: articles whose highlights changed; `tags`: tag names or
-    counts may differ.
+    counts may differ; `listing`: which articles a filtered list shows, or their order, may
+    differ (a title, a flag or a tag changed), so lists must query again.
     """
 
     articles: frozenset[int] = field(default_factory=frozenset)
@@ -19,7 +20,10 @@ class Changes:
     removed: frozenset[int] = field(default_factory=frozenset)
     highlights_of: frozenset[int] = field(default_factory=frozenset)
     tags: bool = False
+    listing: bool = False
 
     @classmethod
-    def of(cls, *, articles=(), added=(), removed=(), highlights_of=(), tags: bool = False) -> Changes:
-        return cls(frozenset(articles), frozenset(added), frozenset(removed), frozenset(highlights_of), tags)
+    def of(cls, *, articles=(), added=(), removed=(), highlights_of=(), tags: bool = False,
+           listing: bool = False) -> Changes:
+        return cls(frozenset(articles), frozenset(added), frozenset(removed), frozenset(highlights_of), tags,
+                   listing or bool(added) or bool(removed))
