@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from reader.app import run_window
 from reader.services import open_library
 
 
-def test_run_window_opens_the_sample_library(qapp, data_dir):
+def test_run_window_opens_the_sample_library(qapp, qtbot, data_dir, monkeypatch):
     seen = {}
 
-    def look_and_quit():
+    def fake_exec(app):
+        # Stands in for the event loop: a real exec() followed by quit() leaves the test
+        # process's QApplication unable to run event loops for the tests that follow.
         window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "main_window")
+        qtbot.waitExposed(window)
         seen["title"] = window.windowTitle()
         seen["visible"] = window.isVisible()
         window.close()
-        qapp.quit()
+        return 0
 
-    QTimer.singleShot(500, look_and_quit)
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
     assert run_window(data_dir) == 0
     assert seen == {"title": "Top US Officials Agree on Options to Give Trump to Deter Attacks on Americans "
                              "in Iraq \u2014 Reader", "visible": True}

@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QApplication
 from reader.ui.dialogs import ImportProblemsDialog
 
 
-def test_a_folder_import_shows_progress_and_reports_problems(make_window, services, tmp_path, qtbot, monkeypatch):
+def test_a_folder_import_shows_progress_and_reports_problems(make_window, tmp_path, qtbot, monkeypatch):
+    # The window's own services spawn worker processes; forking a process running Qt threads can hang.
     from tests.ui.conftest import write_articles
 
-    window = make_window(services)
+    window = make_window()
     folder = tmp_path / "incoming"
     write_articles(folder, 13)  # enough to go through worker processes
     (folder / "broken.txt").write_bytes(b"")
@@ -30,10 +31,10 @@ def test_a_folder_import_shows_progress_and_reports_problems(make_window, servic
     assert window.controller.article.title == "Article number 0 about rivers"  # the first one imported opens
 
 
-def test_dropping_files_imports_them(make_window, services, tmp_path, qtbot):
+def test_dropping_files_imports_them(make_window, tmp_path, qtbot):
     from tests.ui.conftest import write_articles
 
-    window = make_window(services)
+    window = make_window()
     (path,) = write_articles(tmp_path / "drop", 1)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
@@ -45,15 +46,15 @@ def test_dropping_files_imports_them(make_window, services, tmp_path, qtbot):
         "Article number 0 about rivers"]
 
 
-def test_pasting_copied_text_imports_it(make_window, services, qtbot, seed_path):
-    window = make_window(services)
+def test_pasting_copied_text_imports_it(make_window, qtbot, seed_path):
+    window = make_window()
     QApplication.clipboard().setText(seed_path.read_text(encoding="utf-8"))
     with qtbot.waitSignal(window.imports.runner.finished, timeout=30000):
         window.actions.import_clipboard.trigger()
     assert window.controller.article.title.startswith("Top US Officials Agree")
 
 
-def test_cancelling_keeps_what_was_imported(make_window, services, tmp_path, qtbot, monkeypatch):
+def test_cancelling_keeps_what_was_imported(make_window, tmp_path, qtbot, monkeypatch):
     import time
 
     import reader.services.importing as importing
@@ -66,11 +67,11 @@ def test_cancelling_keeps_what_was_imported(make_window, services, tmp_path, qtb
         return real_extract(*args, **kwargs)
 
     monkeypatch.setattr(importing, "extract_source", slow_extract)
-    window = make_window(services)
+    window = make_window()
     write_articles(tmp_path / "many", 5)
     window.imports.runner.progress.connect(lambda done, total, source: window.status.cancel_button.click())
     with qtbot.waitSignal(window.imports.runner.finished, timeout=30000) as blocker:
         window.imports.import_paths([str(tmp_path / "many")])
     report = blocker.args[0]
     assert report.cancelled and 1 <= len(report.imported) < 5
-    assert window.library.model.rowCount() == len(report.imported) == services.articles.count()
+    assert window.library.model.rowCount() == len(report.imported) == window.services.articles.count()
