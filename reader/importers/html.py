@@ -20,7 +20,7 @@ from reader.domain.dates import DATE_LINE
 from reader.domain.models import ExtractedArticle
 from reader.importers.blocks import block_texts, keep_blocks
 from reader.importers.boilerplate import is_boilerplate
-from reader.importers.decoding import declared_charset, decode_text
+from reader.importers.decoding import declared_charset, decode_text, normalize_charset
 from reader.importers.errors import ImportRejected
 from reader.importers.html_body import body_to_text
 from reader.importers.metadata import page_metadata
@@ -34,7 +34,7 @@ _EDGE = 3  # how many blocks at each end of the body are checked for date lines
 
 def decode_html(data: bytes, charset: str | None = None) -> str:
     """HTML bytes to text: a BOM wins, then the HTTP charset (if any), then the page's own."""
-    return decode_text(data, declared=charset or declared_charset(data))
+    return decode_text(data, declared=normalize_charset(charset) or declared_charset(data))
 
 
 def parse_html(html: str) -> etree._Element:
