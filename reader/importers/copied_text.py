@@ -30,10 +30,11 @@ _TEASER_MARKER = re.compile(
 )
 # Where the article is over: comment sections, share bars, tag lists, "most read" boxes.
 _STOP = re.compile(
-    r"""^[\W_]*(\d+\s+(comments?|responses?|replies)\b|(leave|post|add|write) a (comment|reply)|comments?\s*(\(\d+\))?$|
-    share this|share (on|via)\b|tags?:|topics?:|filed under|most (read|popular|viewed|watched|shared)|top (video|stories)|
-    don'?t miss|more news from|more (stories|articles) from|join the (conversation|discussion))""",
-    re.IGNORECASE | re.VERBOSE,
+    r"^[\W_]*(\d+\s+(comments?|responses?|replies)\b|(leave|post|add|write)\s+a\s+(comment|reply)"
+    r"|comments?\s*(\(\d+\))?$|share\s+this|share\s+(on|via)\b|tags?:|topics?:|filed\s+under"
+    r"|most\s+(read|popular|viewed|watched|shared)|top\s+(video|stories)|don'?t\s+miss|more\s+news\s+from"
+    r"|more\s+(stories|articles)\s+from|join\s+the\s+(conversation|discussion))",
+    re.IGNORECASE,
 )
 _COMMENTER = re.compile(r"^.{1,60}\s(says|said|wrote|writes):?$", re.IGNORECASE)
 _STOP_AFTER_WORDS = 80  # a stop line only ends the article once this much article text came before it
@@ -255,7 +256,8 @@ def _without_article_span(lines: list[Line]) -> CopiedPage:
             rest = lines[index + 1:]
             if rest and (author := find_byline(rest[0].text)):
                 page.author, rest = author, rest[1:]
-            page.paragraphs = [line.text for line in rest]
+            # a text that is nothing but its title line keeps it as the body too
+            page.paragraphs = [line.text for line in rest] or [page.title]
             return page
     page.paragraphs = [line.text for line in lines]
     return page
