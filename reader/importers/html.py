@@ -8,7 +8,6 @@ copyright) are dropped. Metadata comes from every source the page offers (see me
 
 from __future__ import annotations
 
-import copy
 import logging
 import re
 
@@ -23,7 +22,7 @@ from reader.importers.boilerplate import is_boilerplate
 from reader.importers.decoding import declared_charset, decode_text, normalize_charset
 from reader.importers.errors import ImportRejected
 from reader.importers.html_body import body_to_text
-from reader.importers.metadata import page_metadata
+from reader.importers.metadata import MetadataSources
 
 # trafilatura logs every page it finds hard; the importer reports problems itself.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -53,14 +52,13 @@ def parse_html(html: str) -> etree._Element:
 def remove_hidden(tree: etree._Element) -> None:
     """Drop elements styled or marked as invisible (their text is not part of what one reads)."""
     doomed = [
-        element for element in tree.iter()
-        if isinstance(element.tag, str) and element.tag not in ("html", "body")
-        and (_HIDDEN_STYLE.search(element.get("style", "")) or element.get("hidden") is not None)
+        element for element in tree.xpath("//body//*[@style or @hidden]")
+        if element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style", ""))
     ]
     for element in doomed:
         parent = element.getparent()
         if parent is None:
-            continue
+            continue  # inside an element removed already
         if element.tail and element.tail.strip():
             previous = element.getprevious()
             if previous is not None:
@@ -91,14 +89,16 @@ def _has_text(document) -> bool:
 def extract_html(html: str, url: str = "") -> ExtractedArticle:
     """The article in an HTML page: body blocks with marks, title, author, date, site, URL."""
     tree = parse_html(html)
-    metadata_tree = copy.deepcopy(tree)  # trafilatura prunes the tree it is given
+    sources = MetadataSources(tree, url)  # read before trafilatura prunes the tree
     remove_hidden(tree)
-    document = _extract(copy.deepcopy(tree), url)
+    document = _extract(tree, url)
     if not _has_text(document):
+        tree = parse_html(html)  # the first pass pruned the tree it was given
+        remove_hidden(tree)
         document = _extract(tree, url, favor_recall=True)
     if not _has_text(document):
         raise ImportRejected("no article text found in this HTML page")
-    meta = page_metadata(metadata_tree, document, url)
+    meta = sources.best(document)
     text, blocks = body_to_text(document.body)
     text, blocks = clean_body(text, blocks, meta.title)
     if not text.strip():

@@ -44,59 +44,71 @@ class PageMetadata:
     language: str = ""
 
 
-def page_metadata(tree: etree._Element, document=None, url: str = "") -> PageMetadata:
-    """The best title, author, date, site, URL and language `tree` offers.
+class MetadataSources:
+    """What a page says about itself, read once from its tree before extraction prunes it."""
 
-    `document` is trafilatura's result for the page (its values are the last resort);
-    `url` is where the page came from, which wins over the canonical URL it names.
-    """
-    meta = _meta_tags(tree)
-    ld = list(_json_ld_articles(tree))
-    hostname = urlsplit(url).hostname or ""
-    site = _first(
-        *(meta.get(name, "") for name in _SITE_META[:3]),
-        *(_name_of(item.get("publisher")) for item in ld),
-        getattr(document, "sitename", "") or "",
-        hostname.removeprefix("www."),
-    )
-    if site.startswith("@"):
-        site = site[1:]
-    headings = [_text(h) for h in tree.iter("h1")]
-    raw_titles = [
-        *(str(item.get("headline") or item.get("name") or "") for item in ld),
-        *(meta.get(name, "") for name in _TITLE_META),
-        *(_text(e) for e in _itemprop(tree, "headline")),
-        getattr(document, "title", "") or "",
-        *(_text(e) for e in tree.iter("title")),
-    ]
-    title = clean_title([html.unescape(t) for t in raw_titles if t.strip()], headings, site)
-    authors = [
-        *(_authors_of(item.get("author") or item.get("creator")) for item in ld),
-        *(meta.get(name, "") for name in _AUTHOR_META),
-        ", ".join(_text(e) for e in _itemprop(tree, "author")),
-        getattr(document, "author", "") or "",
-    ]
-    author = _first(*(clean_author(a, site) for a in authors))
-    published = _first_date(
-        *(str(item.get("datePublished") or item.get("dateCreated") or "") for item in ld),
-        *(meta.get(name, "") for name in _DATE_META),
-        *(e.get("content") or e.get("datetime") or _text(e) for e in _itemprop(tree, "datePublished")),
-        getattr(document, "date", "") or "",
-    )
-    canonical = _first(*(link.get("href", "") for link in tree.iterfind(".//link[@rel='canonical']")),
-                       meta.get("og:url", ""))
-    language = _first(tree.get("lang", "") if tree.tag == "html" else "",
-                      *(str(item.get("inLanguage") or "") for item in ld),
-                      meta.get("content-language", ""), meta.get("og:locale", ""),
-                      getattr(document, "language", "") or "")
-    return PageMetadata(
-        title=title,
-        author=author,
-        published=published,
-        site=" ".join(site.split()),
-        url=url or (canonical if canonical.startswith(("http://", "https://")) else ""),
-        language=language.replace("_", "-").split(",")[0].strip(),
-    )
+    def __init__(self, tree: etree._Element, url: str = "") -> None:
+        self.url = url
+        self.meta = _meta_tags(tree)
+        self.ld = list(_json_ld_articles(tree))
+        self.headings = [_text(h) for h in tree.iter("h1")]
+        self.titles = [_text(e) for e in tree.iter("title")]
+        self.itemprops: dict[str, list[str]] = {}
+        for element in tree.xpath("//*[@itemprop='headline' or @itemprop='author' or @itemprop='datePublished']"):
+            if element.tag != "meta":
+                value = element.get("content") or element.get("datetime") or _text(element)
+                self.itemprops.setdefault(element.get("itemprop"), []).append(value)
+        self.canonical = [link.get("href", "") for link in tree.iterfind(".//link[@rel='canonical']")]
+        self.lang = tree.get("lang", "") if tree.tag == "html" else ""
+
+    def best(self, document=None) -> PageMetadata:
+        """The best value of each field; `document` (trafilatura's result) is the last resort."""
+        meta, ld = self.meta, self.ld
+        hostname = urlsplit(self.url).hostname or ""
+        site = _first(
+            *(meta.get(name, "") for name in _SITE_META[:3]),
+            *(_name_of(item.get("publisher")) for item in ld),
+            getattr(document, "sitename", "") or "",
+            hostname.removeprefix("www."),
+        ).lstrip("@")
+        raw_titles = [
+            *(str(item.get("headline") or item.get("name") or "") for item in ld),
+            *(meta.get(name, "") for name in _TITLE_META),
+            *self.itemprops.get("headline", []),
+            getattr(document, "title", "") or "",
+            *self.titles,
+        ]
+        title = clean_title([html.unescape(t) for t in raw_titles if t.strip()], self.headings, site)
+        authors = [
+            *(_authors_of(item.get("author") or item.get("creator")) for item in ld),
+            *(meta.get(name, "") for name in _AUTHOR_META),
+            ", ".join(self.itemprops.get("author", [])),
+            getattr(document, "author", "") or "",
+        ]
+        author = _first(*(clean_author(a, site) for a in authors if a))
+        published = _first_date(
+            *(str(item.get("datePublished") or item.get("dateCreated") or "") for item in ld),
+            *(meta.get(name, "") for name in _DATE_META),
+            *self.itemprops.get("datePublished", []),
+            getattr(document, "date", "") or "",
+        )
+        canonical = _first(*self.canonical, meta.get("og:url", ""))
+        language = _first(self.lang, *(str(item.get("inLanguage") or "") for item in ld),
+                          meta.get("content-language", ""), meta.get("og:locale", ""),
+                          getattr(document, "language", "") or "")
+        return PageMetadata(
+            title=title,
+            author=author,
+            published=published,
+            site=site,
+            url=self.url or (canonical if canonical.startswith(("http://", "https://")) else ""),
+            language=language.replace("_", "-").split(",")[0].strip(),
+        )
+
+
+def page_metadata(tree: etree._Element, document=None, url: str = "") -> PageMetadata:
+    """The best title, author, date, site, URL and language `tree` offers (see MetadataSources)."""
+    return MetadataSources(tree, url).best(document)
 
 
 def _first(*values: str) -> str:
@@ -133,12 +145,6 @@ def _meta_tags(tree: etree._Element) -> dict[str, str]:
             if key and key not in found:
                 found[key] = content.strip()
     return found
-
-
-def _itemprop(tree: etree._Element, name: str) -> Iterator[etree._Element]:
-    for element in tree.iterfind(f".//*[@itemprop='{name}']"):
-        if element.tag != "meta":
-            yield element
 
 
 def _json_ld_articles(tree: etree._Element) -> Iterator[dict]:
