@@ -58,7 +58,8 @@ def find_byline(line: str) -> str:
         return ""
     match = _BY_NAME.search(line)
     before = line[:match.start("name")].rsplit("by", 1)[0] if match else ""
-    if match and (len(before.split()) <= 2 or re.search(r"[|/\u2022\u00b7-]\s*$", before)):
+    if match and (len(before.split()) <= 2 or re.search(r"[|/\u2022\u00b7-]\s*$", before)
+                  or re.match(r"\s*(posted|published|written|updated)\b", before, re.IGNORECASE)):
         name = DATE_IN_LINE.split(match.group("name"))[0]
         name = _NAME_END.split(name)[0].strip(" ,;:.")
         if _looks_like_name(name) or re.fullmatch(r"[\w.-]{2,30}", name):

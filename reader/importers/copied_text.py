@@ -39,9 +39,16 @@ _STOP = re.compile(
 _COMMENTER = re.compile(r"^.{1,60}\s(says|said|wrote|writes):?$", re.IGNORECASE)
 _STOP_AFTER_WORDS = 80  # a stop line only ends the article once this much article text came before it
 _TRUNCATED = re.compile(r"(\.\.\.|\u2026)[\"'\u201d]?\s*$")
-_SOCIAL = re.compile(r"\b(share|tweet|facebook|twitter|whatsapp|linkedin|newsletter|sign up|subscribe|cookies?|"
-                     r"privacy|comments?|url|click|menu|log ?in|advertis\w*)\b", re.IGNORECASE)
-_HEADER_LINES = 12  # how far before the article the headline, byline and date are looked for
+# Lines that are never the headline: sharing and sign-up text, photo credits, breadcrumbs.
+_NOT_HEADLINE = re.compile(
+    r"\b(share|tweet|facebook|twitter|whatsapp|linkedin|newsletter|sign up|subscribe|cookies?|privacy|comments?|url|"
+    r"click|menu|log ?in|advertis\w*|getty|shutterstock|image|photo|credit|continue reading|external links?|"
+    r"you are here)\b|^\(.*\)$|^\W",
+    re.IGNORECASE,
+)
+_INNER_SENTENCE = re.compile(r"\w[.!?][\"\u201d\u2019]?\s+[A-Z\u201c\"]")
+_DISTANCE_COST = 0.5
+_HEADER_LINES = 40  # how far before the article the headline, byline and date are looked for
 
 GOOD, SHORT, FURNITURE = "sentence", "short", "furniture"
 
@@ -219,9 +226,11 @@ def _read_header(lines: list[Line], start: int, page: CopiedPage) -> None:
     for line in lines[: start + 3]:
         counts[line.text] = counts.get(line.text, 0) + 1
     marks = [bool(find_byline(line.text) or find_date(line.text)) for line in header]
+    # distance counts the lines a reader sees between a line and the article, not furniture
+    distances = [sum(1 for later in header[offset:] if later.kind != FURNITURE) for offset in range(len(header))]
     best_score = 0.0
     for offset, line in enumerate(header):
-        distance = len(header) - offset
+        distance = distances[offset]
         author = find_byline(line.text)
         if author and not page.author:
             page.author = author
@@ -230,11 +239,14 @@ def _read_header(lines: list[Line], start: int, page: CopiedPage) -> None:
             page.published, page._date_distance = date, distance  # type: ignore[attr-defined]
         if marks[offset] or line.kind == FURNITURE or line.bullet or not 3 <= line.words <= 30:
             continue
-        if "|" in line.text or line.text.endswith((":", ",")) or _SOCIAL.search(line.text):
+        if "|" in line.text or line.text.endswith((":", ",")) or _NOT_HEADLINE.search(line.text):
             continue
-        score = 10.0 - 0.5 * distance + (8.0 if counts.get(line.text, 0) > 1 else 0.0)
+        score = 10.0 - _DISTANCE_COST * distance + (8.0 if counts.get(line.text, 0) > 1 else 0.0)
         score += 2.0 if not _ENDS_SENTENCE.search(line.text) else -4.0
         score += 2.0 if 5 <= line.words <= 20 else 0.0
+        score -= 4.0 if _INNER_SENTENCE.search(line.text) else 0.0
+        capitals = sum(word[0].isupper() for word in line.text.split() if len(word) > 3)
+        score += 3.0 if capitals >= 0.7 * max(1, sum(len(word) > 3 for word in line.text.split())) else 0.0
         if any(marks[max(0, offset - 2):offset + 3]):
             score += 6.0
         if score > best_score:
