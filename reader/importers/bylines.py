@@ -27,6 +27,9 @@ _NAME_END = re.compile(
     r"|\s*@|\s+\d{1,2}\s*(?:min|hour|day|week)s?\b",
     re.IGNORECASE,
 )
+_NOT_NAMES = re.compile(
+    r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(updated|published|posted|last|modified|on|at|am|pm|"
+    r"edt|est|pst|pdt|gmt|utc|cet|ist)\b", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u024f][\w.'\u2019-]*|[a-z]{1,3}|and|&|de|van|von|der|la|du|del)$")
 _NAME_THEN_SEPARATOR = re.compile(r"^(?P<name>[^\d@|/\u2022-]{3,60}?)\s*(?:[-\u2013\u2014|/\u2022\u00b7]\s*|@\w+)")
 
@@ -46,7 +49,8 @@ def find_date(line: str) -> str | None:
     return None
 
 
-def _looks_like_name(text: str) -> bool:
+def looks_like_name(text: str) -> bool:
+    """True for a few capitalised words (with "and", "de", "van"...), as names are written."""
     words = text.replace(",", " ").split()
     return 1 <= len(words) <= 10 and all(_NAME_WORD.match(w) for w in words) and any(w[0].isupper() for w in words)
 
@@ -62,13 +66,16 @@ def find_byline(line: str) -> str:
                   or re.match(r"\s*(posted|published|written|updated)\b", before, re.IGNORECASE)):
         name = DATE_IN_LINE.split(match.group("name"))[0]
         name = _NAME_END.split(name)[0].strip(" ,;:.")
-        if _looks_like_name(name) or re.fullmatch(r"[\w.-]{2,30}", name):
+        if looks_like_name(name) or re.fullmatch(r"[\w.-]{2,30}", name):
             return clean_author(name)
         return ""
     stripped = DATE_IN_LINE.sub("", line).strip(" ,-\u2013\u2014|/")
+    if stripped != line.strip(" ,-\u2013\u2014|/") and looks_like_name(stripped) and len(stripped.split()) <= 5 \
+            and not _NOT_NAMES.search(stripped):
+        return clean_author(stripped)  # "Jane Doe November 18, 2019 11:03 PM"
     match = _NAME_THEN_SEPARATOR.match(stripped + " |")
     if match and DATE_IN_LINE.search(line) or (match and "@" in line):
         name = match.group("name").strip(" ,")
-        if _looks_like_name(name) and len(name.split()) >= 2:
+        if looks_like_name(name) and len(name.split()) >= 2:
             return clean_author(name)
     return ""

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 
 from reader.domain.dates import DATE_LINE
 from reader.importers.boilerplate import is_boilerplate
-from reader.importers.bylines import find_byline, find_date
+from reader.importers.bylines import find_byline, find_date, looks_like_name
+from reader.importers.people import clean_author
 
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*(\s|$)")
 _ENDS_SENTENCE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
@@ -48,7 +49,8 @@ _NOT_HEADLINE = re.compile(
 )
 _INNER_SENTENCE = re.compile(r"\w[.!?][\"\u201d\u2019]?\s+[A-Z\u201c\"]")
 _DISTANCE_COST = 0.5
-_HEADER_LINES = 40  # how far before the article the headline, byline and date are looked for
+_HEADER_LINES = 40
+_EARLY_LINES = 4  # the article's first lines may still hold its byline  # how far before the article the headline, byline and date are looked for
 
 GOOD, SHORT, FURNITURE = "sentence", "short", "furniture"
 
@@ -204,6 +206,7 @@ def read_copied_page(text: str) -> CopiedPage:
     _read_header(lines, start, page)
     body = lines[start:end]
     keep = [line.kind != FURNITURE for line in body]
+    _read_early_byline(body, keep, page)
     _drop_teasers(body, keep)
     for index, line in enumerate(body):
         if keep[index] and line.text != page.title and not (page.author and find_byline(line.text) == page.author):
@@ -211,6 +214,33 @@ def read_copied_page(text: str) -> CopiedPage:
                 page.list_items.add(len(page.paragraphs))
             page.paragraphs.append(line.text)
     return page
+
+
+def _read_early_byline(body: list[Line], keep: list[bool], page: CopiedPage) -> None:
+    """A byline or date among the article's first lines (after a standfirst) is metadata, not text."""
+    for index, line in enumerate(body[:_EARLY_LINES]):
+        if line.words > 20:
+            continue
+        author, date = find_byline(line.text), find_date(line.text)
+        if author and not page.author:
+            page.author, keep[index] = author, False
+        if date and not page.published:
+            page.published = date
+        if (author or date) and line.words <= 12:
+            keep[index] = False
+
+
+def _name_next_to_title(header: list[Line], title: str) -> str:
+    """A line that is only a name (two to four capitalised words) right below or above the headline."""
+    for index, line in enumerate(header):
+        if line.text != title:
+            continue
+        for near in header[index + 1:index + 4] + header[max(0, index - 1):index]:
+            words = near.text.split()
+            if 2 <= len(words) <= 4 and near.kind != FURNITURE and looks_like_name(near.text) and \
+                    not re.search(r"\d|[.!?]$", near.text):
+                return clean_author(near.text)
+    return ""
 
 
 def _read_header(lines: list[Line], start: int, page: CopiedPage) -> None:
@@ -251,6 +281,8 @@ def _read_header(lines: list[Line], start: int, page: CopiedPage) -> None:
             score += 6.0
         if score > best_score:
             best_score, page.title = score, line.text
+    if page.title and not page.author:
+        page.author = _name_next_to_title(header, page.title)
 
 
 def _date_distance(page: CopiedPage) -> int:

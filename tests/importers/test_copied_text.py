@@ -97,3 +97,20 @@ def test_text_with_no_sentences_is_kept_whole_rather_than_emptied():
     assert page.paragraphs == ["Shopping List", "Apples", "Pears"]
     one_line = extract(b"just one line of words here", name="one.txt")
     assert one_line.title == one_line.text == "just one line of words here"
+
+
+def test_a_byline_after_the_standfirst_and_a_name_under_the_headline_are_metadata():
+    standfirst = "The town has argued about the wall for years; now the money is there, the council says."
+    text = f"Harbour Wall to Be Rebuilt After Winter Storms\n\n{standfirst}\n\nBy Jane Doe\n\n{PARAGRAPH}\n"
+    article = extract(text.encode(), name="a.txt")
+    assert article.author == "Jane Doe"
+    assert "By Jane Doe" not in article.text and PARAGRAPH in article.text
+    named = extract(f"Harbour Wall to Be Rebuilt After Winter Storms\nJane Doe\n{PARAGRAPH}\n".encode(), name="b.txt")
+    assert named.author == "Jane Doe" and named.text == PARAGRAPH
+
+
+def test_name_then_date_is_a_byline_but_a_weekday_is_not_a_name():
+    from reader.importers.bylines import find_byline
+
+    assert find_byline("Reuters November 18, 2019 11:03 PM") == "Reuters"
+    assert find_byline("Monday November 18, 2019 7:45 am PST") == ""
