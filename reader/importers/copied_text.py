@@ -20,8 +20,9 @@ from reader.importers.boilerplate import is_boilerplate
 from reader.importers.bylines import find_byline, find_date, looks_like_name
 from reader.importers.people import clean_author
 
-_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*(\s|$)")
-_ENDS_SENTENCE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019)\]]*(\s|$)")
+_ENDS_SENTENCE = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019)\]]*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _BULLET = re.compile(r"^\s*([\u2022\u25a1\u2606\u25cb\u25e6\u25aa\u25a0\u25cf*+\u2013-]|\d{1,3}[.)])\s+")
 _PLACEHOLDER = re.compile(r"^\s*(\[[^\]]*\]\s*)+$")  # "[image alt]", "[          ] [Go]"
 _TEASER_MARKER = re.compile(
@@ -35,6 +36,13 @@ _STOP = re.compile(
     r"|comments?\s*(\(\d+\))?$|share\s+this|share\s+(on|via)\b|tags?:|topics?:|filed\s+under"
     r"|most\s+(read|popular|viewed|watched|shared)|top\s+(video|stories)|don'?t\s+miss|more\s+news\s+from"
     r"|more\s+(stories|articles)\s+from|join\s+the\s+(conversation|discussion))",
+    re.IGNORECASE,
+)
+# Photo captions and credits: "Photo: Reuters / Jane Doe", "(AP Photo/Evan Vucci)", "Image copyright Getty".
+_CREDIT = re.compile(
+    r"\b(photo|photograph|image|picture|pictured|foto|video)s?\s*(:|by\b|credit|courtesy|copyright|source:|via\b)"
+    r"|\((ap|afp|reuters|getty|epa|upi|file)\b[^)]*\)\s*\.?$|\b(ap|afp|getty images|shutterstock|epa|reuters)"
+    r"( photo)?\s*/|\bcredit:|\bimage copyright\b|\bin this (\w+, )?(\w+\.? \d{1,2}, \d{4},? )?(file )?photo",
     re.IGNORECASE,
 )
 _COMMENTER = re.compile(r"^.{1,60}\s(says|said|wrote|writes):?$", re.IGNORECASE)
@@ -74,14 +82,21 @@ class CopiedPage:
     list_items: set[int] = field(default_factory=set)  # indices of paragraphs that were bullets
 
 
+def count_words(text: str) -> int:
+    """Words in a line; Chinese and Japanese write no spaces, so two of their characters count as one."""
+    wide = len(_CJK.findall(text))
+    return len(text.split()) + wide // 2
+
+
 def classify(raw: str) -> Line:
     """One line of the page with its class (sentence, short or furniture)."""
     bullet = bool(_BULLET.match(raw))
     text = " ".join(_BULLET.sub("", raw, count=1).split()) if bullet else " ".join(raw.split())
-    words = len(text.split())
+    words = count_words(text)
     if not text or _PLACEHOLDER.match(text) or not re.search(r"\w", text):
         return Line(text, words, FURNITURE, bullet)
-    if is_boilerplate(text) or (DATE_LINE.match(text) and words <= 8) or _COMMENTER.match(text):
+    if is_boilerplate(text) or (DATE_LINE.match(text) and words <= 8) or _COMMENTER.match(text) or (
+            words <= 80 and _CREDIT.search(text)):
         return Line(text, words, FURNITURE, bullet)
     if words >= 25 or (words >= 8 and _ENDS_SENTENCE.search(text)) or len(_SENTENCE_END.findall(text)) >= 2:
         return Line(text, words, GOOD, bullet)
@@ -255,6 +270,7 @@ def _read_header(lines: list[Line], start: int, page: CopiedPage) -> None:
     counts: dict[str, int] = {}
     for line in lines[: start + 3]:
         counts[line.text] = counts.get(line.text, 0) + 1
+    header = [line for line in header if not _CREDIT.search(line.text)]  # captions carry the photo's date
     marks = [bool(find_byline(line.text) or find_date(line.text)) for line in header]
     # distance counts the lines a reader sees between a line and the article, not furniture
     distances = [sum(1 for later in header[offset:] if later.kind != FURNITURE) for offset in range(len(header))]
