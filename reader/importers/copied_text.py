@@ -45,6 +45,12 @@ _CREDIT = re.compile(
     r"( photo)?\s*/|\bcredit:|\bimage copyright\b|\bin this (\w+, )?(\w+\.? \d{1,2}, \d{4},? )?(file )?photo",
     re.IGNORECASE,
 )
+_COMMENTS = re.compile(
+    r"^[\W_]*(\d+\s+(comments?|responses?|replies)\b|(leave|post|add|write)\s+a\s+(comment|reply)|comments?\s*(\(\d+\))?$"
+    r"|join\s+the\s+(conversation|discussion))",
+    re.IGNORECASE,
+)
+_COOKIES = re.compile(r"\bcookies?\b.*\b(website|browser|consent|necessary|experience|privacy)\b", re.IGNORECASE)
 _COMMENTER = re.compile(r"^.{1,60}\s(says|said|wrote|writes):?$", re.IGNORECASE)
 _STOP_AFTER_WORDS = 80  # a stop line only ends the article once this much article text came before it
 _TRUNCATED = re.compile(r"(\.\.\.|\u2026)[\"'\u201d]?\s*$")
@@ -96,7 +102,7 @@ def classify(raw: str) -> Line:
     if not text or _PLACEHOLDER.match(text) or not re.search(r"\w", text):
         return Line(text, words, FURNITURE, bullet)
     if is_boilerplate(text) or (DATE_LINE.match(text) and words <= 8) or _COMMENTER.match(text) or (
-            words <= 80 and _CREDIT.search(text)):
+            words <= 80 and (_CREDIT.search(text) or _COOKIES.search(text))):
         return Line(text, words, FURNITURE, bullet)
     if words >= 25 or (words >= 8 and _ENDS_SENTENCE.search(text)) or len(_SENTENCE_END.findall(text)) >= 2:
         return Line(text, words, GOOD, bullet)
@@ -142,16 +148,29 @@ def article_span(lines: list[Line]) -> tuple[int, int]:
     return best_span if best > 0 else (0, 0)
 
 
-def _cut_at_stop(lines: list[Line], start: int, end: int) -> int:
-    """The end of the article: the first stop line (comments, share bar...) after enough text."""
+def _trim_at_stops(lines: list[Line], start: int, end: int) -> tuple[int, int]:
+    """The article's run, trimmed at stop lines (comments, share bars, "most read" boxes...).
+
+    Once enough article text came before it, a comment-section line ends the article. Another
+    stop line (a box of links) divides the run: the heavier side is the article.
+    """
     words = 0
-    for index in range(start, end):
+    index = start
+    while index < end:
         line = lines[index]
-        if words >= _STOP_AFTER_WORDS and (_STOP.match(line.text) or _COMMENTER.match(line.text)) and line.words <= 12:
-            return index
-        if line.kind == GOOD:
+        is_stop = line.words <= 12 and (_STOP.match(line.text) or _COMMENTER.match(line.text))
+        if is_stop and words >= _STOP_AFTER_WORDS:
+            if _COMMENTS.match(line.text) or _COMMENTER.match(line.text):
+                return start, index
+            before = sum(_weight(lines[i]) for i in range(start, index))
+            after = sum(_weight(lines[i]) for i in range(index + 1, end))
+            if after <= before:
+                return start, index
+            start, words = index + 1, 0
+        elif line.kind == GOOD:
             words += line.words
-    return end
+        index += 1
+    return start, end
 
 
 def _drop_teasers(lines: list[Line], keep: list[bool]) -> None:
@@ -214,7 +233,7 @@ def read_copied_page(text: str) -> CopiedPage:
     if not lines:
         return CopiedPage()
     start, end = article_span(lines)
-    end = _cut_at_stop(lines, start, end)
+    start, end = _trim_at_stops(lines, start, end)
     if start == end:
         return _without_article_span(lines)
     page = CopiedPage()
