@@ -52,7 +52,8 @@ _COMMENTS = re.compile(
 )
 _COOKIES = re.compile(r"\bcookies?\b.*\b(website|browser|consent|necessary|experience|privacy)\b", re.IGNORECASE)
 _COMMENTER = re.compile(r"^.{1,60}\s(says|said|wrote|writes):?$", re.IGNORECASE)
-_STOP_AFTER_WORDS = 80  # a stop line only ends the article once this much article text came before it
+_STOP_AFTER_WORDS = 80
+_COMMENT_WEIGHT = 1 / 3  # a stop line only ends the article once this much article text came before it
 _TRUNCATED = re.compile(r"(\.\.\.|\u2026)[\"'\u201d]?\s*$")
 # Lines that are never the headline: sharing and sign-up text, photo credits, breadcrumbs.
 _NOT_HEADLINE = re.compile(
@@ -135,14 +136,23 @@ def _weight(line: Line) -> float:
 def article_span(lines: list[Line]) -> tuple[int, int]:
     """[start, end) of the run of lines with the largest total weight (Kadane's algorithm).
 
-    (0, 0) when no run weighs anything: the text has no sentence lines at all.
+    Text after a comment-section heading that follows some article text weighs a third: a
+    long discussion must not outweigh the article it discusses. (0, 0) when no run weighs
+    anything: the text has no sentence lines at all.
     """
     best, best_span = float("-inf"), (0, 0)
     total, start = 0.0, 0
+    seen, factor = 0, 1.0
     for index, line in enumerate(lines):
+        if factor == 1.0 and seen >= _STOP_AFTER_WORDS and line.words <= 12 and (
+                _COMMENTS.match(line.text) or _COMMENTER.match(line.text)):
+            factor = _COMMENT_WEIGHT
+        if line.kind == GOOD:
+            seen += line.words
         if total <= 0:
             total, start = 0.0, index
-        total += _weight(line)
+        weight = _weight(line)
+        total += weight * factor if weight > 0 else weight
         if total > best:
             best, best_span = total, (start, index + 1)
     return best_span if best > 0 else (0, 0)
