@@ -52,7 +52,7 @@ _COMMENTS = re.compile(
 )
 _COOKIES = re.compile(r"\bcookies?\b.*\b(website|browser|consent|necessary|experience|privacy)\b", re.IGNORECASE)
 _COMMENTER = re.compile(r"^.{1,60}\s(says|said|wrote|writes):?$", re.IGNORECASE)
-_STOP_AFTER_WORDS = 80
+_STOP_AFTER_WORDS = 120  # about a short news item: a stop line before that is the page's header
 _COMMENT_WEIGHT = 1 / 3  # a stop line only ends the article once this much article text came before it
 _TRUNCATED = re.compile(r"(\.\.\.|\u2026)[\"'\u201d]?\s*$")
 # Lines that are never the headline: sharing and sign-up text, photo credits, breadcrumbs.
