@@ -76,6 +76,6 @@ def find_byline(line: str) -> str:
     match = _NAME_THEN_SEPARATOR.match(stripped + " |")
     if match and DATE_IN_LINE.search(line) or (match and "@" in line):
         name = match.group("name").strip(" ,")
-        if looks_like_name(name) and len(name.split()) >= 2:
+        if looks_like_name(name) and len(name.split()) >= 2 and not _NOT_NAMES.search(name):
             return clean_author(name)
     return ""

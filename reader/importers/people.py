@@ -7,7 +7,8 @@ import re
 
 from reader.domain.dates import DATE_LINE
 
-_BY = re.compile(r"^\s*(?:written\s+|posted\s+|reported\s+)?by\s*:?\s+", re.IGNORECASE)
+_BY = re.compile(r"^\s*(?:(?:written|posted|reported|analysis|opinion|review|story|words|text)\s+)?by\s*:?\s+",
+                 re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"https?://|www\.|@|\.(com|org|net)\b|^\W*$", re.IGNORECASE)
 _MAX_WORDS = 16
 _DATE_IN = re.compile(

@@ -136,3 +136,8 @@ def test_keep_blocks_moves_blocks_and_marks():
                           replace(blocks[2], start=8, end=13))
     mark = new_blocks[0].marks[0]
     assert new_text[mark.start:mark.end] == "two"
+
+
+def test_labels_before_by_and_date_words_are_not_names():
+    assert clean_author("Analysis by Chris Cillizza, CNN Editor-at-large") == "Chris Cillizza, CNN Editor-at-large"
+    assert find_byline("Published Monday, November 18, 2019 8:22AM EST") == ""
