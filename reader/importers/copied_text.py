@@ -310,8 +310,8 @@ def _read_header(lines: list[Line], start: int, page: CopiedPage) -> None:
         if author and not page.author:
             page.author = author
         date = find_date(line.text)
-        if date and (page.published is None or distance < _date_distance(page)):
-            page.published, page._date_distance = date, distance  # type: ignore[attr-defined]
+        if date:  # lines run towards the article, so the last date seen is the nearest to it
+            page.published = date
         if marks[offset] or line.kind == FURNITURE or line.bullet or not 3 <= line.words <= 30:
             continue
         if "|" in line.text or line.text.endswith((":", ",")) or _NOT_HEADLINE.search(line.text):
@@ -328,10 +328,6 @@ def _read_header(lines: list[Line], start: int, page: CopiedPage) -> None:
             best_score, page.title = score, line.text
     if page.title and not page.author:
         page.author = _name_next_to_title(header, page.title)
-
-
-def _date_distance(page: CopiedPage) -> int:
-    return getattr(page, "_date_distance", 10**6)
 
 
 def _without_article_span(lines: list[Line]) -> CopiedPage:
