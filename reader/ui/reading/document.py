@@ -10,25 +10,29 @@ from reader.ui.reading.typography import Typography
 _LINE_SEPARATOR = "\u2028"  # a line break inside a block; toPlainText() gives it back as "\n"
 
 
+_NO_MARKS: frozenset = frozenset()
+
+
 def _runs(text: str, block: Block) -> list[tuple[str, frozenset, str | None]]:
     """The block's text cut at every mark boundary: (text, mark kinds, link href) per run."""
     if not block.marks:
-        return [(text[block.start:block.end], frozenset(), None)]
-    cuts = {block.start, block.end}
+        return [(text[block.start:block.end], _NO_MARKS, None)]
+    low, high = block.start, block.end
+    cuts = {low, high}
     for mark in block.marks:
-        cuts.add(min(max(mark.start, block.start), block.end))
-        cuts.add(min(max(mark.end, block.start), block.end))
-    points = sorted(cuts)
+        cuts.add(mark.start)
+        cuts.add(mark.end)
+    points = sorted(cut for cut in cuts if low <= cut <= high)
     runs = []
     for start, end in zip(points, points[1:]):
-        kinds = set()
+        kinds = []
         href = None
         for mark in block.marks:
             if mark.start <= start and end <= mark.end:
-                kinds.add(mark.kind)
+                kinds.append(mark.kind)
                 if mark.kind is MarkKind.LINK:
                     href = mark.href
-        runs.append((text[start:end], frozenset(kinds), href))
+        runs.append((text[start:end], frozenset(kinds) if kinds else _NO_MARKS, href))
     return runs
 
 
@@ -51,7 +55,7 @@ def build_document(document: QTextDocument, article: Article, typography: Typogr
     for index, block in enumerate(blocks):
         kind = block.kind
         block_format = typography.block_format(kind, block.level)
-        base_format = typography.char_format(kind, block.level, frozenset(), None)
+        base_format = typography.char_format(kind, block.level, _NO_MARKS, None)
         if index == 0:
             cursor.setBlockFormat(block_format)
             cursor.setBlockCharFormat(base_format)

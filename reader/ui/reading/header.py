@@ -32,7 +32,9 @@ def format_published(published: str | None, locale: QLocale | None = None) -> st
 
 
 def reading_minutes(text: str) -> int:
-    return max(1, round(len(text.split()) / WORDS_PER_MINUTE))
+    """Minutes to read `text` at WORDS_PER_MINUTE, counting words by their separators (fast)."""
+    words = text.count(" ") + text.count("\n") + 1 if text.strip() else 0
+    return max(1, round(words / WORDS_PER_MINUTE))
 
 
 def site_name(article: Article) -> str:

@@ -142,12 +142,18 @@ class HighlightPainter:
 
 
 def _unpainted(painted: QTextCharFormat) -> QTextCharFormat:
-    """A painted format without what painting added, with a code mark's or link's own look back."""
+    """A painted format without what painting added, with a code mark's or link's own look back.
+
+    A property that the format had before painting is overwritten in place rather than
+    cleared and set again: Qt compares formats property by property in order, and only
+    equal formats let neighbouring fragments merge back into one.
+    """
     fmt = QTextCharFormat(painted)
     fmt.clearProperty(HIGHLIGHTED)
-    fmt.clearBackground()
     if fmt.hasProperty(BASE_BACKGROUND):
         fmt.setBackground(QColor(fmt.stringProperty(BASE_BACKGROUND)))
+    else:
+        fmt.clearBackground()
     if fmt.hasProperty(HIGHLIGHT_LINE):
         fmt.clearProperty(HIGHLIGHT_LINE)
         if fmt.hasProperty(BASE_UNDERLINE):

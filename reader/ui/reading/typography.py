@@ -36,12 +36,13 @@ _SAMPLE = "the quick brown fox jumps over the lazy dog, and then some more ordin
 
 
 def _mix(first: str, second: str, amount: float) -> QColor:
-    """`amount` of `second` blended into `first`."""
+    """`amount` of `second` blended into `first`, as a plain 8-bit colour (so a colour kept
+    by name in a format property comes back equal)."""
     a, b = QColor(first), QColor(second)
-    return QColor.fromRgbF(
-        a.redF() + (b.redF() - a.redF()) * amount,
-        a.greenF() + (b.greenF() - a.greenF()) * amount,
-        a.blueF() + (b.blueF() - a.blueF()) * amount,
+    return QColor(
+        round(a.red() + (b.red() - a.red()) * amount),
+        round(a.green() + (b.green() - a.green()) * amount),
+        round(a.blue() + (b.blue() - a.blue()) * amount),
     )
 
 

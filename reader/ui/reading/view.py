@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (QColor, QDesktopServices, QKeyEvent, QMouseEvent, QPainter, QPalette, QPen,
                            QTextCursor, QTextDocument)
-from PySide6.QtWidgets import QApplication, QLabel, QTextBrowser, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QTextBrowser, QToolTip, QWidget
 
 from reader.domain.colors import DEFAULT_COLOR, PALETTE, normalize_color
 from reader.domain.models import Article, BlockKind, Highlight
@@ -86,6 +86,7 @@ class ReadingView(QTextBrowser):
         self._scrolling = False  # True while the view itself moves the scroll bar
         self._last_reported = 0
         self._press_pos = QPoint()
+        self._mime_source: QPlainTextEdit | None = None
         self._header = ArticleHeader(self.viewport())
         self._empty = QLabel(self.viewport())
         self._empty.setObjectName("reading_empty")
@@ -554,7 +555,14 @@ class ReadingView(QTextBrowser):
 
     def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt override)
         """Copy the canonical text of the selection, never the painted formats."""
-        mime = QMimeData()
+        # The QMimeData must be made by C++: one made in Python is a wrapper that the clipboard
+        # destroys after the interpreter has shut down, which crashes at exit. A hidden plain
+        # editor with no selection hands out an empty C++ one.
+        if self._mime_source is None:
+            self._mime_source = QPlainTextEdit(self)
+            self._mime_source.setObjectName("reading_mime_source")
+            self._mime_source.hide()
+        mime = self._mime_source.createMimeDataFromSelection()
         cursor = self.textCursor()
         if self._article is not None and cursor.hasSelection():
             start = self._offsets.from_qt(cursor.selectionStart())
