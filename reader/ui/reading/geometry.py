@@ -1,9 +1,16 @@
-"""Where lines are in the laid-out document: the line at a height, the height of a position."""
+"""Where lines are in the laid-out document (the line at a height, the height of a position),
+and the rule drawn beside quotes."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QTextBlock, QTextDocument, QTextFrameFormat
+from PySide6.QtGui import QColor, QPainter, QPen, QTextBlock, QTextDocument, QTextFrameFormat
+from PySide6.QtWidgets import QWidget
+
+from reader.domain.models import BlockKind
+from reader.ui.reading.typography import BLOCK_KIND
+
+_QUOTE = str(BlockKind.QUOTE)
 
 
 def set_page_margins(document: QTextDocument, side: float, top: float, bottom: float) -> None:
@@ -70,3 +77,32 @@ def line_bottom(document: QTextDocument, position: int) -> float:
         return rect.bottom()
     line = text_layout.lineForTextPosition(max(0, position - block.position()))
     return rect.top() + (line.y() + line.height() if line.isValid() else rect.height())
+
+
+def paint_quote_rules(viewport: QWidget, document: QTextDocument, scroll: int, color: QColor) -> None:
+    """Draw a thin rule left of the quote blocks on screen (block formats have no borders).
+
+    Neighbouring quote blocks get one unbroken rule, as a single quotation would.
+    """
+    layout = document.documentLayout()
+    side = document.rootFrame().frameFormat().leftMargin()
+    bottom_of_view = scroll + viewport.height()
+    block = document.findBlock(line_start_at(document, side + 1, scroll))
+    painter: QPainter | None = None
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        if rect.top() > bottom_of_view:
+            break
+        after = block.next()
+        if block.blockFormat().stringProperty(BLOCK_KIND) == _QUOTE:
+            if painter is None:
+                painter = QPainter(viewport)
+                painter.setPen(QPen(color, 3))
+            joined = after.isValid() and after.blockFormat().stringProperty(BLOCK_KIND) == _QUOTE
+            # run on into the gap before the next quote block, stop at the text's end otherwise
+            end = (layout.blockBoundingRect(after).top() if joined
+                   else rect.bottom() - block.blockFormat().bottomMargin())
+            painter.drawLine(QPointF(side + 1.5, rect.top() - scroll), QPointF(side + 1.5, end - scroll))
+        block = after
+    if painter is not None:
+        painter.end()

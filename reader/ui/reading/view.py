@@ -4,31 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (QColor, QDesktopServices, QKeyEvent, QMouseEvent, QPainter, QPalette, QPen,
-                           QTextCursor, QTextDocument)
-from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QTextBrowser, QToolTip, QWidget
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QPalette, QTextDocument
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextBrowser, QWidget
 
-from reader.domain.colors import DEFAULT_COLOR, PALETTE, normalize_color
-from reader.domain.models import Article, BlockKind, Highlight
+from reader.domain.colors import DEFAULT_COLOR, normalize_color
+from reader.domain.models import Article, Highlight
 from reader.domain.text import snap_to_words
 from reader.ui.offsets import OffsetMap
 from reader.ui.reading.colorbar import ColorBar
 from reader.ui.reading.document import build_document
-from reader.ui.reading.geometry import line_bottom, line_start_at, line_top, set_page_margins
+from reader.ui.reading.geometry import line_bottom, line_start_at, line_top, paint_quote_rules, set_page_margins
 from reader.ui.reading.header import ArticleHeader
-from reader.ui.reading.hits import HighlightChooser, qt_position_at, tooltip_html
-from reader.ui.reading.menu import build_context_menu
+from reader.ui.reading.hits import qt_position_at
+from reader.ui.reading.interaction import ReadingInteraction
 from reader.ui.reading.overlays import Overlays
 from reader.ui.reading.painter import HighlightPainter
-from reader.ui.reading.typography import BLOCK_KIND, MIN_SIDE_MARGIN, Typography
+from reader.ui.reading.typography import MIN_SIDE_MARGIN, Typography
 from reader.ui.theme import THEMES, Theme
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
-_COLOR_KEYS = {Qt.Key.Key_1 + index: key for index, key in enumerate(PALETTE)}
 
 
-class ReadingView(QTextBrowser):
+class ReadingView(ReadingInteraction, QTextBrowser):
     """Shows one article: title block, text in a column of about 68 characters, highlights.
 
     The view never writes anywhere: it reports what the reader asks for with signals and
@@ -351,34 +349,8 @@ class ReadingView(QTextBrowser):
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().paintEvent(event)
         if self._article is not None:
-            self._paint_quote_rules()
-
-    def _paint_quote_rules(self) -> None:
-        """A thin rule left of quote blocks (block formats have no borders of their own)."""
-        document = self.document()
-        layout = document.documentLayout()
-        value = self.verticalScrollBar().value()
-        side = document.rootFrame().frameFormat().leftMargin()
-        block = document.findBlock(line_start_at(document, side + 1, value))
-        painter = None
-        while block.isValid():
-            rect = layout.blockBoundingRect(block)
-            if rect.top() > value + self.viewport().height():
-                break
-            if block.blockFormat().stringProperty(BLOCK_KIND) == str(BlockKind.QUOTE):
-                if painter is None:
-                    painter = QPainter(self.viewport())
-                    painter.setPen(QPen(QColor(self._typography.theme.border), 3))
-                bottom = rect.bottom()
-                after = block.next()
-                if after.isValid() and after.blockFormat().stringProperty(BLOCK_KIND) == str(BlockKind.QUOTE):
-                    bottom = layout.blockBoundingRect(after).top()
-                x = side + 2
-                painter.drawLine(QPointF(x, rect.top() + 4 - value), QPointF(x, bottom - 4 - value
-                                 if bottom == rect.bottom() else bottom - value))
-            block = block.next()
-        if painter is not None:
-            painter.end()
+            paint_quote_rules(self.viewport(), self.document(), self.verticalScrollBar().value(),
+                              QColor(self._typography.theme.border))
 
     # --- transient marks -----------------------------------------------------------------
     def show_find_matches(self, matches: Sequence[tuple[int, int]], current: int) -> None:
@@ -422,153 +394,6 @@ class ReadingView(QTextBrowser):
         if url.scheme().lower() not in SAFE_SCHEMES:
             return False
         return QDesktopServices.openUrl(url)
-
-    # --- selection, keys, mouse ------------------------------------------------------------
-    def request_highlight(self, start: int, end: int, color: str) -> None:
-        """Ask the window to highlight `[start, end)` in `color`; the selection goes away."""
-        self.highlight_requested.emit(start, end, color)
-        cursor = self.textCursor()
-        cursor.clearSelection()
-        self.setTextCursor(cursor)
-        self._color_bar.hide()
-
-    def _bar_color_chosen(self, color: str) -> None:
-        span = self.selected_span()
-        self._choose_color(color)
-        if span is not None:
-            self.request_highlight(*span, color)
-
-    def _snap_selection(self) -> None:
-        """Widen the visible selection to whole words, keeping its direction."""
-        span = self.selected_span()
-        if span is None:
-            return
-        cursor = self.textCursor()
-        start, end = (self._offsets.to_qt(offset) for offset in span)
-        backwards = cursor.position() < cursor.anchor()
-        cursor.setPosition(end if backwards else start)
-        cursor.setPosition(start if backwards else end, QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
-
-    def _selection_changed(self) -> None:
-        if not self.textCursor().hasSelection():
-            self._color_bar.hide()
-
-    def _show_color_bar(self) -> None:
-        cursor = self.textCursor()
-        if not cursor.hasSelection():
-            return
-        probe = QTextCursor(cursor)
-        probe.setPosition(cursor.selectionStart())
-        rect = self.cursorRect(probe)
-        bar = self._color_bar
-        bar.adjustSize()
-        x = min(max(4, rect.left() - bar.width() // 2), self.viewport().width() - bar.width() - 4)
-        y = rect.top() - bar.height() - 6
-        if y < 4:
-            probe.setPosition(cursor.selectionEnd())
-            y = self.cursorRect(probe).bottom() + 6
-        bar.move(x, y)
-        bar.show()
-        bar.raise_()
-
-    def event(self, event: QEvent) -> bool:
-        # Claim H and 1-5 before window shortcuts when the view would use them.
-        if event.type() == QEvent.Type.ShortcutOverride and self._handles_key(event):
-            event.accept()
-            return True
-        return super().event(event)
-
-    def _handles_key(self, event: QKeyEvent) -> bool:
-        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            return False
-        if event.key() == Qt.Key.Key_H:
-            return self.selected_span() is not None
-        return event.key() in _COLOR_KEYS
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        if not self._handles_key(event):
-            super().keyPressEvent(event)
-            return
-        span = self.selected_span()
-        if event.key() == Qt.Key.Key_H:
-            self.request_highlight(*span, self._current_color)
-        else:
-            color = _COLOR_KEYS[event.key()]
-            if span is not None:
-                self.request_highlight(*span, color)
-            else:
-                self._choose_color(color)
-        event.accept()
-
-    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        super().keyReleaseEvent(event)
-        if event.key() == Qt.Key.Key_Shift and self.textCursor().hasSelection():
-            self._show_color_bar()
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
-        self._press_pos = event.position().toPoint()
-        self._color_bar.hide()
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
-        super().mouseReleaseEvent(event)
-        if event.button() != Qt.MouseButton.LeftButton or self._article is None:
-            return
-        pos = event.position().toPoint()
-        if self.textCursor().hasSelection():
-            self._snap_selection()
-            self._show_color_bar()
-            return
-        if (pos - self._press_pos).manhattanLength() >= QApplication.startDragDistance() or self.anchorAt(pos):
-            return
-        highlights = self.highlights_at(pos)
-        if len(highlights) == 1:
-            self.highlight_clicked.emit(highlights[0].id)
-        elif highlights:
-            chosen = HighlightChooser.ask(self, highlights, self.viewport().mapToGlobal(pos),
-                                          self._typography.theme.highlights)
-            if chosen is not None:
-                self.highlight_clicked.emit(chosen)
-
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
-        if event.type() == QEvent.Type.ToolTip:
-            pos = event.pos()
-            text = tooltip_html(self.highlights_at(pos), self._typography.theme.underline)
-            if not text and self.anchorAt(pos):
-                text = self.resolve_link(self.anchorAt(pos)).toString()
-            if text:
-                QToolTip.showText(event.globalPos(), text, self.viewport())
-            else:
-                QToolTip.hideText()
-            return True
-        return super().viewportEvent(event)
-
-    def context_menu(self, pos: QPoint):
-        """The context menu for viewport point `pos` (what a right click there shows)."""
-        return build_context_menu(self, pos)
-
-    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        menu = self.context_menu(event.pos())
-        menu.exec(event.globalPos())
-        menu.deleteLater()
-
-    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 (Qt override)
-        """Copy the canonical text of the selection, never the painted formats."""
-        # The QMimeData must be made by C++: one made in Python is a wrapper that the clipboard
-        # destroys after the interpreter has shut down, which crashes at exit. A hidden plain
-        # editor with no selection hands out an empty C++ one.
-        if self._mime_source is None:
-            self._mime_source = QPlainTextEdit(self)
-            self._mime_source.setObjectName("reading_mime_source")
-            self._mime_source.hide()
-        mime = self._mime_source.createMimeDataFromSelection()
-        cursor = self.textCursor()
-        if self._article is not None and cursor.hasSelection():
-            start = self._offsets.from_qt(cursor.selectionStart())
-            end = self._offsets.from_qt(cursor.selectionEnd())
-            mime.setText(self._article.text[start:end])
-        return mime
 
     def loadResource(self, kind: int, url: QUrl):  # noqa: N802 (Qt override)
         # An article never fetches anything (images, style sheets): reading stays offline.
