@@ -43,12 +43,16 @@ class ColorBar(QFrame):
         self._current = PALETTE[0]
 
     def apply(self, typography: Typography, current: str) -> None:
-        """Swatches in the theme's fills, the current colour a little larger."""
+        """Swatches in the theme's colours, the current colour a little larger.
+
+        Dark themes use their stronger line colours: their fills are too dim for a swatch.
+        """
         theme = typography.theme
+        colors = theme.underline if theme.is_dark else theme.highlights
         self._current = current
         for key, button in self._buttons.items():
             size = 20 if key == current else 16
-            button.setIcon(swatch_icon(QColor(theme.highlights.get(key, "#cccccc")), size))
+            button.setIcon(swatch_icon(QColor(colors.get(key, "#cccccc")), size))
             button.setIconSize(QSize(size, size))
             button.setFixedSize(26, 26)
         self.setStyleSheet(

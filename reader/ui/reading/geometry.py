@@ -1,9 +1,9 @@
 """Where lines are in the laid-out document (the line at a height, the height of a position),
-and the rule drawn beside quotes."""
+and what is drawn beside blocks: quote rules, code panels."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTextBlock, QTextDocument, QTextFrameFormat
 from PySide6.QtWidgets import QWidget
 
@@ -11,6 +11,7 @@ from reader.domain.models import BlockKind
 from reader.ui.reading.typography import BLOCK_KIND
 
 _QUOTE = str(BlockKind.QUOTE)
+_PREFORMATTED = str(BlockKind.PREFORMATTED)
 
 
 def set_page_margins(document: QTextDocument, side: float, top: float, bottom: float) -> None:
@@ -79,30 +80,41 @@ def line_bottom(document: QTextDocument, position: int) -> float:
     return rect.top() + (line.y() + line.height() if line.isValid() else rect.height())
 
 
-def paint_quote_rules(viewport: QWidget, document: QTextDocument, scroll: int, color: QColor) -> None:
-    """Draw a thin rule left of the quote blocks on screen (block formats have no borders).
+def paint_block_decorations(viewport: QWidget, document: QTextDocument, scroll: int, rule: QColor,
+                            code_fill: QColor, code_padding: float) -> None:
+    """Draw what block formats cannot: a rule left of quotes and a padded, rounded panel under
+    preformatted blocks, for the blocks on screen. Called before the text is drawn.
 
-    Neighbouring quote blocks get one unbroken rule, as a single quotation would.
+    Neighbouring quote blocks get one unbroken rule, as one quotation would; neighbouring
+    preformatted blocks one panel.
     """
     layout = document.documentLayout()
-    side = document.rootFrame().frameFormat().leftMargin()
+    frame = document.rootFrame().frameFormat()
+    side = frame.leftMargin()
+    width = viewport.width() - frame.leftMargin() - frame.rightMargin()
     bottom_of_view = scroll + viewport.height()
     block = document.findBlock(line_start_at(document, side + 1, scroll))
-    painter: QPainter | None = None
+    previous = block.previous()
+    painter = QPainter(viewport)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     while block.isValid():
         rect = layout.blockBoundingRect(block)
         if rect.top() > bottom_of_view:
             break
         after = block.next()
-        if block.blockFormat().stringProperty(BLOCK_KIND) == _QUOTE:
-            if painter is None:
-                painter = QPainter(viewport)
-                painter.setPen(QPen(color, 3))
-            joined = after.isValid() and after.blockFormat().stringProperty(BLOCK_KIND) == _QUOTE
-            # run on into the gap before the next quote block, stop at the text's end otherwise
-            end = (layout.blockBoundingRect(after).top() if joined
-                   else rect.bottom() - block.blockFormat().bottomMargin())
+        kind = block.blockFormat().stringProperty(BLOCK_KIND)
+        same_before = previous.isValid() and previous.blockFormat().stringProperty(BLOCK_KIND) == kind
+        same_after = after.isValid() and after.blockFormat().stringProperty(BLOCK_KIND) == kind
+        # run on into the gap before a block of the same kind, stop at the text's end otherwise
+        end = layout.blockBoundingRect(after).top() if same_after else rect.bottom()
+        if kind == _QUOTE:
+            painter.setPen(QPen(rule, 3))
             painter.drawLine(QPointF(side + 1.5, rect.top() - scroll), QPointF(side + 1.5, end - scroll))
-        block = after
-    if painter is not None:
-        painter.end()
+        elif kind == _PREFORMATTED:
+            top = rect.top() - (0 if same_before else code_padding)
+            bottom = end + (0 if same_after else code_padding)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(code_fill)
+            painter.drawRoundedRect(QRectF(side, top - scroll, width, bottom - top), 6, 6)
+        previous, block = block, after
+    painter.end()

@@ -52,19 +52,22 @@ class ReadingInteraction:
             self._color_bar.hide()
 
     def _show_color_bar(self) -> None:
+        """Float the colour bar just above the selection, centred on it when it is one line."""
         cursor = self.textCursor()
         if not cursor.hasSelection():
             return
         probe = QTextCursor(cursor)
         probe.setPosition(cursor.selectionStart())
-        rect = self.cursorRect(probe)
+        first = self.cursorRect(probe)
+        probe.setPosition(cursor.selectionEnd())
+        last = self.cursorRect(probe)
+        centre = (first.left() + last.left()) // 2 if first.top() == last.top() else first.left()
         bar = self._color_bar
         bar.adjustSize()
-        x = min(max(4, rect.left() - bar.width() // 2), self.viewport().width() - bar.width() - 4)
-        y = rect.top() - bar.height() - 6
-        if y < 4:
-            probe.setPosition(cursor.selectionEnd())
-            y = self.cursorRect(probe).bottom() + 6
+        x = min(max(4, centre - bar.width() // 2), self.viewport().width() - bar.width() - 4)
+        y = first.top() - bar.height() - 4
+        if y < 4:  # no room above: below the selection's last line
+            y = last.bottom() + 4
         bar.move(x, y)
         bar.show()
         bar.raise_()

@@ -85,6 +85,14 @@ class Typography:
     def paragraph_gap(self) -> float:
         return round(self.font_size * 0.9)
 
+    def code_padding(self) -> int:
+        """Room around a preformatted block inside its panel."""
+        return round(self.font_size * 0.7)
+
+    def code_fill(self) -> QColor:
+        """The panel behind preformatted blocks."""
+        return _mix(self.theme.background, self.theme.text, 0.05)
+
     # --- blocks ----------------------------------------------------------------------------
     def block_format(self, kind: BlockKind, level: int = 0) -> QTextBlockFormat:
         key = (kind, level)
@@ -108,10 +116,12 @@ class Typography:
         elif kind is BlockKind.LIST_ITEM:
             fmt.setBottomMargin(round(size * 0.35))
         elif kind is BlockKind.PREFORMATTED:
+            # the view paints a padded panel behind (block backgrounds cannot be padded)
             fmt.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-            fmt.setBackground(_mix(self.theme.background, self.theme.text, 0.05))
-            fmt.setLeftMargin(0)
-            fmt.setBottomMargin(round(size * 0.2))
+            fmt.setLeftMargin(round(size * 0.9))
+            fmt.setRightMargin(round(size * 0.9))
+            fmt.setTopMargin(self.code_padding())
+            fmt.setBottomMargin(self.paragraph_gap() + self.code_padding())
         self._block_cache[key] = fmt
         return fmt
 

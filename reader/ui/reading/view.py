@@ -14,7 +14,7 @@ from reader.domain.text import snap_to_words
 from reader.ui.offsets import OffsetMap
 from reader.ui.reading.colorbar import ColorBar
 from reader.ui.reading.document import build_document
-from reader.ui.reading.geometry import line_bottom, line_start_at, line_top, paint_quote_rules, set_page_margins
+from reader.ui.reading.geometry import line_bottom, line_start_at, line_top, paint_block_decorations, set_page_margins
 from reader.ui.reading.header import ArticleHeader
 from reader.ui.reading.hits import qt_position_at
 from reader.ui.reading.interaction import ReadingInteraction
@@ -347,10 +347,12 @@ class ReadingView(ReadingInteraction, QTextBrowser):
             self._refresh_overlays()
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().paintEvent(event)
         if self._article is not None:
-            paint_quote_rules(self.viewport(), self.document(), self.verticalScrollBar().value(),
-                              QColor(self._typography.theme.border))
+            typography = self._typography
+            paint_block_decorations(self.viewport(), self.document(), self.verticalScrollBar().value(),
+                                    QColor(typography.theme.border), typography.code_fill(),
+                                    typography.code_padding())
+        super().paintEvent(event)
 
     # --- transient marks -----------------------------------------------------------------
     def show_find_matches(self, matches: Sequence[tuple[int, int]], current: int) -> None:
