@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from reader.ui.reading.find import MAX_MATCHES, find_all
+from reader.ui.reading.typography import Typography
 
 if TYPE_CHECKING:
     from reader.ui.reading.view import ReadingView
@@ -82,6 +83,8 @@ class FindBar(QFrame):
             button.clicked.connect(slot)
             layout.addWidget(button)
         view.article_changed.connect(self._article_changed)
+        view.appearance_changed.connect(lambda: self.apply(view.typography))
+        self.apply(view.typography)
         self.hide()
 
     # --- public --------------------------------------------------------------------------
@@ -94,6 +97,19 @@ class FindBar(QFrame):
     def current_index(self) -> int:
         """The index of the current match in `matches`, or -1."""
         return self._current
+
+    def apply(self, typography: Typography) -> None:
+        """Colours of the bar for one appearance: a panel under the text with a thin top rule."""
+        theme = typography.theme
+        self.setStyleSheet(
+            f"QFrame#find_bar {{ background: {theme.panel}; border: none; border-top: 1px solid {theme.border}; }}"
+            f"QLineEdit#find_field {{ background: {theme.background}; color: {theme.text};"
+            f" border: 1px solid {theme.border}; border-radius: 5px; padding: 3px 6px;"
+            f" selection-background-color: {theme.selection}; selection-color: {theme.text}; }}"
+            f"QLabel#find_count {{ color: {theme.muted}; }}"
+            f"QToolButton {{ color: {theme.text}; border: none; border-radius: 5px; padding: 2px 6px; }}"
+            f"QToolButton:hover {{ background: {theme.border}; }}"
+        )
 
     def open(self, query: str | None = None) -> None:
         """Show the bar with the field focused and selected, optionally with a new query."""
@@ -150,6 +166,10 @@ class FindBar(QFrame):
 
     def _article_changed(self) -> None:
         if not self.isHidden():
+            before, current = self._matches, self._current
             self._search(self.field.text())
+            if self._matches == before and current >= 0:  # the same text again (a new theme, say)
+                self._current = current
+                self._show()
         else:
             self._matches, self._current = [], -1

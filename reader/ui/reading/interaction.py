@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit, QToolTip
+from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit, QScrollBar, QToolTip
 
 from reader.domain.colors import PALETTE
 from reader.ui.reading.hits import HighlightChooser, tooltip_html
@@ -87,7 +87,15 @@ class ReadingInteraction:
         return event.key() in _COLOR_KEYS
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.key() == Qt.Key.Key_Space and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
+            # space pages on, shift+space back, as in a browser
+            back = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            self.verticalScrollBar().triggerAction(
+                QScrollBar.SliderAction.SliderPageStepSub if back else QScrollBar.SliderAction.SliderPageStepAdd)
+            event.accept()
+            return
         if not self._handles_key(event):
+            self._bring_caret_to_reading_position()
             super().keyPressEvent(event)
             return
         span = self.selected_span()
@@ -100,6 +108,17 @@ class ReadingInteraction:
             else:
                 self._choose_color(color)
         event.accept()
+
+    def _bring_caret_to_reading_position(self) -> None:
+        """Put an off-screen caret (at the top after opening, say) where the reader is, so
+        shift+arrows select from there instead of jumping back to it."""
+        cursor = self.textCursor()
+        if self._article is None or cursor.hasSelection():
+            return
+        if self.viewport().rect().intersects(self.cursorRect(cursor)):
+            return
+        cursor.setPosition(self._offsets.to_qt(self.reading_position()))
+        self.setTextCursor(cursor)
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         super().keyReleaseEvent(event)

@@ -46,6 +46,7 @@ class ReadingView(ReadingInteraction, QTextBrowser):
         highlight_delete_requested(int): highlight id (menu).
         find_requested(): "Find in article" in the context menu (the pane opens its find bar).
         article_changed(): a new article (or none) is shown.
+        appearance_changed(): `set_appearance` applied a theme or font (the find bar follows it).
     """
 
     highlight_requested = Signal(int, int, str)
@@ -56,6 +57,7 @@ class ReadingView(ReadingInteraction, QTextBrowser):
     highlight_delete_requested = Signal(int)
     find_requested = Signal()
     article_changed = Signal()
+    appearance_changed = Signal()
 
     position_delay_ms = 500  # tests set these to 0 instead of waiting
     flash_ms = 1400
@@ -81,7 +83,9 @@ class ReadingView(ReadingInteraction, QTextBrowser):
         self._current_color = DEFAULT_COLOR
         self._overlays = Overlays()
         self._keep_offset: int | None = None  # the offset held at the top across relayouts
-        self._scrolling = False  # True while the view itself moves the scroll bar
+        # True while the view itself moves the scroll bar or relays out: only other moves
+        # (the reader's) let go of the kept offset
+        self._scrolling = False
         self._last_reported = 0
         self._press_pos = QPoint()
         self._mime_source: QPlainTextEdit | None = None
@@ -162,8 +166,12 @@ class ReadingView(ReadingInteraction, QTextBrowser):
     def _install(self, document: QTextDocument) -> None:
         self._layout_column(document)
         self.setExtraSelections([])
-        # the old document is a child of the view, so Qt deletes it
-        self.setDocument(document)
+        self._scrolling = True
+        try:
+            # the old document is a child of the view, so Qt deletes it
+            self.setDocument(document)
+        finally:
+            self._scrolling = False
         self._place_widgets()
 
     # --- highlights ----------------------------------------------------------------------
@@ -260,7 +268,7 @@ class ReadingView(ReadingInteraction, QTextBrowser):
     def _scrolled(self, _value: int) -> None:
         self._place_widgets()
         self._color_bar.hide()
-        if not self._scrolling:
+        if not self._scrolling and self.isVisible():
             self._keep_offset = None
         if self._overlays.matches or self._overlays.flash:
             self._refresh_overlays()
@@ -299,6 +307,7 @@ class ReadingView(ReadingInteraction, QTextBrowser):
             self.set_article(self._article, self.highlights(), keep or 0)
         else:
             self._place_widgets()
+        self.appearance_changed.emit()
 
     def set_current_color(self, color: str) -> None:
         """Set the colour H and the menu's "Highlight" use (no signal); raises for unknown keys."""
@@ -336,15 +345,30 @@ class ReadingView(ReadingInteraction, QTextBrowser):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         keep = self._keep_offset
-        if keep is None and self._article is not None:
+        if keep is None and self._article is not None and self.isVisible():
             keep = self.reading_position()
-        super().resizeEvent(event)
-        self._layout_column()
+        self._scrolling = True
+        try:
+            super().resizeEvent(event)
+            self._layout_column()
+        finally:
+            self._scrolling = False
         self._place_widgets()
         if keep is not None and self._article is not None:
             self.scroll_to_offset(keep)
         if self._overlays.matches or self._overlays.flash:
             self._refresh_overlays()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        # QTextEdit scrolls its cursor into view on the first show; the kept offset wins
+        keep = self._keep_offset
+        self._scrolling = True
+        try:
+            super().showEvent(event)
+        finally:
+            self._scrolling = False
+        if keep is not None and self._article is not None:
+            self.scroll_to_offset(keep)
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if self._article is not None:

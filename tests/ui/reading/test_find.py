@@ -114,3 +114,15 @@ def test_open_find_takes_a_short_selection_as_the_query(qtbot, pane):
     pane.view.setTextCursor(cursor)
     pane.open_find()
     assert pane.find_bar.field.text() == "pears"  # snapped to the whole word
+
+
+def test_a_new_theme_keeps_the_current_match_and_styles_the_bar(qtbot, pane):
+    from reader.ui.theme import THEMES
+
+    pane.view.set_article(make_article(ARTICLE_BLOCKS), [])
+    pane.open_find()
+    qtbot.keyClicks(pane.find_bar.field, "apple")
+    pane.find_bar.find_next()
+    pane.view.set_appearance(THEMES["dark"], 17)
+    assert pane.find_bar.current_index == 1
+    assert THEMES["dark"].panel in pane.find_bar.styleSheet()

@@ -90,3 +90,40 @@ def test_the_column_is_a_comfortable_measure(qtbot, pane, long_article):
     frame = view.document().rootFrame().frameFormat()
     assert frame.leftMargin() >= 20  # narrow panes keep a margin
     assert column > 0
+
+
+def test_a_position_set_before_the_view_is_shown_holds_once_it_is(qtbot, long_article):
+    from reader.ui.reading import ReadingPane
+
+    pane = ReadingPane()
+    qtbot.addWidget(pane)
+    offset = long_article.text.index("Paragraph 50")
+    pane.view.set_article(long_article, [], position=offset)
+    pane.resize(700, 500)
+    pane.show()
+    qtbot.waitExposed(pane)
+    assert pane.view.reading_position() == offset
+
+
+def test_keyboard_selection_starts_where_the_reader_is(qtbot, view, long_article):
+    from PySide6.QtCore import Qt
+
+    offset = long_article.text.index("Paragraph 70")
+    view.set_article(long_article, [], position=offset)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert view.selected_span() == (offset, offset + len("Paragraph"))
+    assert view.reading_position() == offset  # no jump back to the top
+
+
+def test_space_pages_down_and_shift_space_back(qtbot, view, long_article):
+    from PySide6.QtCore import Qt
+
+    view.set_article(long_article, [])
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    moved = view.verticalScrollBar().value()
+    assert moved >= view.viewport().height() * 0.8
+    qtbot.keyClick(view, Qt.Key.Key_Space, Qt.KeyboardModifier.ShiftModifier)
+    assert view.verticalScrollBar().value() == 0
