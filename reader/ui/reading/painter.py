@@ -4,12 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtGui import (
+    QColor,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 
 from reader.domain.models import AnchorState, Highlight
 from reader.ui.offsets import OffsetMap
-from reader.ui.reading.segments import Segment, Span, cluster_range, flatten, segments_at
-from reader.ui.reading.typography import BASE_BACKGROUND, BASE_UNDERLINE, HIGHLIGHT_LINE, HIGHLIGHTED, Typography
+from reader.ui.reading.segments import (
+    Segment,
+    Span,
+    cluster_range,
+    flatten,
+    segments_at,
+)
+from reader.ui.reading.typography import (
+    BASE_BACKGROUND,
+    BASE_UNDERLINE,
+    HIGHLIGHT_LINE,
+    HIGHLIGHTED,
+    Typography,
+)
 
 
 def paintable(highlight: Highlight, length: int) -> bool:

@@ -14,7 +14,13 @@ from reader.domain.text import snap_to_words
 from reader.ui.offsets import OffsetMap
 from reader.ui.reading.colorbar import ColorBar
 from reader.ui.reading.document import build_document
-from reader.ui.reading.geometry import line_bottom, line_start_at, line_top, paint_block_decorations, set_page_margins
+from reader.ui.reading.geometry import (
+    line_bottom,
+    line_start_at,
+    line_top,
+    paint_block_decorations,
+    set_page_margins,
+)
 from reader.ui.reading.header import ArticleHeader
 from reader.ui.reading.hits import qt_position_at
 from reader.ui.reading.interaction import ReadingInteraction
