@@ -84,3 +84,32 @@ def drag(qtbot, view, start_offset: int, end_offset: int) -> None:
     qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=start)
     qtbot.mouseMove(view.viewport(), end)
     qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=end)
+
+
+def fragment_formats(document) -> list:
+    """(position, length, character format) of every fragment of the document, in order."""
+    result = []
+    block = document.begin()
+    while block.isValid():
+        for iterator in block:
+            fragment = iterator.fragment()
+            result.append((fragment.position(), fragment.length(), fragment.charFormat()))
+        block = block.next()
+    return result
+
+
+def format_at(document, offset: int):
+    """The character format of the character at code point `offset` of the document's text."""
+    from reader.ui.offsets import OffsetMap
+
+    position = OffsetMap(document.toPlainText()).to_qt(offset)
+    for start, length, fmt in fragment_formats(document):
+        if start <= position < start + length:
+            return fmt
+    raise AssertionError(f"no character at {offset}")
+
+
+def fill_at(document, offset: int) -> str | None:
+    """The background colour painted at code point `offset`, or None."""
+    fmt = format_at(document, offset)
+    return fmt.background().color().name() if fmt.hasProperty(fmt.Property.BackgroundBrush) else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from reading_data import highlight_quote, make_article
+from reading_data import fragment_formats, highlight_quote, make_article
 
 from reader.domain.models import BlockKind
 from reader.ui.reading.find import find_all
@@ -37,24 +37,15 @@ ARTICLE_BLOCKS = [(BlockKind.PARAGRAPH, "Apples and pears. More apples here."),
                   (BlockKind.PARAGRAPH, "Nothing else.")]
 
 
-def _formats(document):
-    result = []
-    block = document.begin()
-    while block.isValid():
-        iterator = block.begin()
-        while not iterator.atEnd():
-            fragment = iterator.fragment()
-            result.append((fragment.position(), fragment.length(), fragment.charFormat().background().color().name()))
-            iterator += 1
-        block = block.next()
-    return result
+def _colours(document):
+    return [(start, length, fmt.background().color().name()) for start, length, fmt in fragment_formats(document)]
 
 
 def test_find_bar_steps_through_matches_without_touching_highlights(qtbot, pane):
     article = make_article(ARTICLE_BLOCKS)
     view = pane.view
     view.set_article(article, [highlight_quote(article, "More apples", "green")])
-    before = _formats(view.document())
+    before = _colours(view.document())
     pane.open_find()
     bar = pane.findChild(type(pane.find_bar), "find_bar")
     field = pane.findChild(type(pane.find_bar.field), "find_field")
@@ -77,11 +68,11 @@ def test_find_bar_steps_through_matches_without_touching_highlights(qtbot, pane)
     # the current match is drawn as an extra selection at its place; the formats are untouched
     marked = {(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in view.extraSelections()}
     assert (starts[1], starts[1] + 5) in marked
-    assert _formats(view.document()) == before
+    assert _colours(view.document()) == before
     qtbot.keyClick(field, Qt.Key.Key_Escape)
     assert not bar.isVisible()
     assert view.extraSelections() == []
-    assert _formats(view.document()) == before
+    assert _colours(view.document()) == before
 
 
 def test_no_match_says_so_and_f3_opens_the_bar(qtbot, pane):

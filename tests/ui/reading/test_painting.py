@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QTextDocument
-from reading_data import highlight_quote, make_article, make_highlight
+from reading_data import fill_at, format_at, fragment_formats, highlight_quote, make_article, make_highlight
 
 from reader.domain.models import AnchorState, BlockKind, Mark, MarkKind
 from reader.ui.offsets import OffsetMap
@@ -30,47 +30,20 @@ def _setup(qapp, theme="light", text_blocks=BLOCKS, marks=MARKS):
     return article, document, offsets, HighlightPainter(document, offsets, typography), typography
 
 
-def _format_at(document, offsets, offset):
-    """The character format of the character at code point `offset`."""
-    position = offsets.to_qt(offset)
-    block = document.findBlock(position)
-    for iterator in block:
-        fragment = iterator.fragment()
-        if fragment.position() <= position < fragment.position() + fragment.length():
-            return fragment.charFormat()
-    raise AssertionError(offset)
-
-
-def _background(document, offsets, offset) -> str | None:
-    fmt = _format_at(document, offsets, offset)
-    return fmt.background().color().name() if fmt.hasProperty(fmt.Property.BackgroundBrush) else None
-
-
-def _all_formats(document):
-    result = []
-    block = document.begin()
-    while block.isValid():
-        for iterator in block:
-            fragment = iterator.fragment()
-            result.append((fragment.position(), fragment.length(), fragment.charFormat()))
-        block = block.next()
-    return result
-
-
 def test_highlights_are_painted_in_their_colours(qapp):
     article, document, offsets, painter, _ = _setup(qapp)
     fills = THEMES["light"].highlights
     painter.set_highlights([highlight_quote(article, "beta gamma", "green", highlight_id=1),
                             highlight_quote(article, "words", "pink", highlight_id=2)])
     text = article.text
-    assert _background(document, offsets, text.index("beta")) == fills["green"]
-    assert _background(document, offsets, text.index("gamma") + 4) == fills["green"]
-    assert _background(document, offsets, text.index(" delta")) is None
-    assert _background(document, offsets, text.index("Alpha")) is None
+    assert fill_at(document, text.index("beta")) == fills["green"]
+    assert fill_at(document, text.index("gamma") + 4) == fills["green"]
+    assert fill_at(document, text.index(" delta")) is None
+    assert fill_at(document, text.index("Alpha")) is None
     # after the emoji: code points, not UTF-16 units
-    assert _background(document, offsets, text.index("words")) == fills["pink"]
-    assert _background(document, offsets, text.index("words") - 1) is None
-    assert _background(document, offsets, text.index("words") + 5) is None
+    assert fill_at(document, text.index("words")) == fills["pink"]
+    assert fill_at(document, text.index("words") - 1) is None
+    assert fill_at(document, text.index("words") + 5) is None
 
 
 def test_overlapping_highlights_stay_separate_and_the_overlap_looks_different(qapp):
@@ -80,9 +53,9 @@ def test_overlapping_highlights_stay_separate_and_the_overlap_looks_different(qa
     second = highlight_quote(article, "delta epsilon", "blue", highlight_id=2)
     painter.set_highlights([first, second])
     text = article.text
-    only_first = _format_at(document, offsets, text.index("beta"))
-    both = _format_at(document, offsets, text.index("delta"))
-    only_second = _format_at(document, offsets, text.index("epsilon"))
+    only_first = format_at(document, text.index("beta"))
+    both = format_at(document, text.index("delta"))
+    only_second = format_at(document, text.index("epsilon"))
     assert only_first.background().color().name() == fills["yellow"]
     assert only_second.background().color().name() == fills["blue"]
     # the overlap: deeper than the top colour and underlined in the other one's colour
@@ -99,13 +72,13 @@ def test_the_dark_theme_lightens_overlaps(qapp):
     fill = THEMES["dark"].highlights["green"]
     painter.set_highlights([highlight_quote(article, "beta gamma", "green", highlight_id=1),
                             highlight_quote(article, "gamma", "green", highlight_id=2)])
-    both = _format_at(document, offsets, article.text.index("gamma"))
+    both = format_at(document, article.text.index("gamma"))
     assert both.background().color().lightness() > QColor(fill).lightness()
 
 
 def test_removing_and_recolouring_repaint_and_restore_the_original_formats(qapp):
     article, document, offsets, painter, _ = _setup(qapp)
-    pristine = _all_formats(document)
+    pristine = fragment_formats(document)
     text = article.text
     a = highlight_quote(article, "a link here and some", "yellow", highlight_id=1)
     b = highlight_quote(article, "some code here", "purple", highlight_id=2)
@@ -113,22 +86,22 @@ def test_removing_and_recolouring_repaint_and_restore_the_original_formats(qapp)
     d = highlight_quote(article, "link here", "green", highlight_id=4)  # over the link, inside a
     painter.set_highlights([a, b, c, d])
     link_at, code_at = text.index("link"), text.index("code")
-    link_format = _format_at(document, offsets, link_at)
+    link_format = format_at(document, link_at)
     assert link_format.isAnchor()  # painting keeps the link
     assert link_format.underlineColor().name() == THEMES["light"].underline["yellow"]  # the overlap's line
-    assert _format_at(document, offsets, code_at).background().color().name() == \
+    assert format_at(document, code_at).background().color().name() == \
         THEMES["light"].highlights["purple"]
     painter.upsert(make_highlight(article, b.start, b.end, "blue", highlight_id=2))
-    assert _format_at(document, offsets, code_at).background().color().name() == THEMES["light"].highlights["blue"]
-    assert _format_at(document, offsets, text.index("Alpha")).background().color().name() == \
+    assert format_at(document, code_at).background().color().name() == THEMES["light"].highlights["blue"]
+    assert format_at(document, text.index("Alpha")).background().color().name() == \
         THEMES["light"].highlights["green"]
     painter.remove(2)
     painter.remove(4)
     painter.remove(1)
     painter.remove(3)
     # every fragment is back to what the document had before any highlight
-    assert _all_formats(document) == pristine
-    assert not any(fmt.hasProperty(HIGHLIGHTED) for _, _, fmt in _all_formats(document))
+    assert fragment_formats(document) == pristine
+    assert not any(fmt.hasProperty(HIGHLIGHTED) for _, _, fmt in fragment_formats(document))
 
 
 def test_incremental_change_leaves_other_clusters_alone(qapp):
@@ -145,14 +118,14 @@ def test_incremental_change_leaves_other_clusters_alone(qapp):
 
 def test_orphans_and_spans_outside_the_text_are_not_painted(qapp):
     article, document, offsets, painter, _ = _setup(qapp)
-    pristine = _all_formats(document)
+    pristine = fragment_formats(document)
     orphan = make_highlight(article, 0, 5, "yellow", highlight_id=1, state=AnchorState.ORPHAN)
     outside = make_highlight(article, 10, len(article.text) + 40, "blue", highlight_id=2)
     painter.set_highlights([orphan, outside])
     assert painter.highlights == {}
-    assert _all_formats(document) == pristine
+    assert fragment_formats(document) == pristine
     painter.upsert(orphan)
-    assert _all_formats(document) == pristine
+    assert fragment_formats(document) == pristine
     assert painter.remove(1) is False
 
 
@@ -160,5 +133,5 @@ def test_setting_highlights_again_replaces_the_old_ones(qapp):
     article, document, offsets, painter, _ = _setup(qapp)
     painter.set_highlights([highlight_quote(article, "beta", "yellow", highlight_id=1)])
     painter.set_highlights([highlight_quote(article, "theta", "blue", highlight_id=2)])
-    assert _background(document, offsets, article.text.index("beta")) is None
-    assert _background(document, offsets, article.text.index("theta")) == THEMES["light"].highlights["blue"]
+    assert fill_at(document, article.text.index("beta")) is None
+    assert fill_at(document, article.text.index("theta")) == THEMES["light"].highlights["blue"]

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QAction, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
-from reading_data import highlight_quote, make_article, make_highlight, point_at
+from reading_data import fill_at, highlight_quote, make_article, make_highlight, point_at
 
 from reader.domain.models import AnchorState, BlockKind
 from reader.ui.reading.hits import HighlightChooser
@@ -97,30 +97,17 @@ def test_upsert_and_remove_repaint_through_the_view(qtbot, view, article, shown)
     new = highlight_quote(article, "range of options", "pink", highlight_id=7)
     view.upsert_highlight(new)
     assert [h.id for h in view.highlights_at(point_at(view, offset))] == [7]
-    assert _fill_at(view, offset) == fills["pink"]
+    assert fill_at(view.document(), offset) == fills["pink"]
     view.upsert_highlight(make_highlight(article, new.start, new.end, "green", highlight_id=7))
-    assert _fill_at(view, offset) == fills["green"]
+    assert fill_at(view.document(), offset) == fills["green"]
     view.remove_highlight(7)
     assert view.highlights_at(point_at(view, offset)) == []
-    assert _fill_at(view, offset) is None
+    assert fill_at(view.document(), offset) is None
     other_article = make_highlight(make_article(BLOCKS, article_id=99), new.start, new.end, highlight_id=8)
     view.upsert_highlight(other_article)  # not this article's: ignored
     assert view.highlights_at(point_at(view, offset)) == []
     view.set_highlights([make_highlight(article, new.start, new.end, highlight_id=9, state=AnchorState.ORPHAN)])
     assert view.highlights() == []
-
-
-def _fill_at(view, offset):
-    from reader.ui.offsets import OffsetMap
-
-    position = OffsetMap(view.article_text()).to_qt(offset)
-    block = view.document().findBlock(position)
-    for iterator in block:
-        fragment = iterator.fragment()
-        if fragment.position() <= position < fragment.position() + fragment.length():
-            fmt = fragment.charFormat()
-            return fmt.background().color().name() if fmt.hasProperty(fmt.Property.BackgroundBrush) else None
-    return None
 
 
 def test_focus_highlight_scrolls_to_it_and_flashes_it(qtbot, view):
