@@ -4,14 +4,7 @@ and what is drawn beside blocks: quote rules, code panels."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import (
-    QColor,
-    QPainter,
-    QPen,
-    QTextBlock,
-    QTextDocument,
-    QTextFrameFormat,
-)
+from PySide6.QtGui import QColor, QPainter, QPen, QTextBlock, QTextDocument, QTextFrameFormat
 from PySide6.QtWidgets import QWidget
 
 from reader.domain.models import BlockKind

@@ -6,15 +6,7 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import (
-    QAction,
-    QColor,
-    QIcon,
-    QPainter,
-    QPixmap,
-    QTextDocument,
-    QTextLine,
-)
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap, QTextDocument, QTextLine
 from PySide6.QtWidgets import QMenu, QWidget
 
 from reader.domain.models import Highlight

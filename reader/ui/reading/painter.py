@@ -2,32 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtGui import (
-    QColor,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-    QTextFormat,
-)
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
 from reader.domain.models import AnchorState, Highlight
 from reader.ui.offsets import OffsetMap
-from reader.ui.reading.segments import (
-    Segment,
-    Span,
-    cluster_range,
-    flatten,
-    segments_at,
-)
-from reader.ui.reading.typography import (
-    BASE_BACKGROUND,
-    BASE_UNDERLINE,
-    HIGHLIGHT_LINE,
-    HIGHLIGHTED,
-    Typography,
-)
+from reader.ui.reading.segments import Segment, Span, affected_ranges, flatten, segments_at
+from reader.ui.reading.typography import BASE_BACKGROUND, BASE_UNDERLINE, HIGHLIGHT_LINE, HIGHLIGHTED, Typography
 
 
 def paintable(highlight: Highlight, length: int) -> bool:
@@ -45,13 +28,15 @@ class HighlightPainter:
     positions by the document's OffsetMap here and nowhere else in painting.
     """
 
-    def __init__(self, document: QTextDocument, offsets: OffsetMap, typography: Typography) -> None:
+    def __init__(self, document: QTextDocument, offsets: OffsetMap, typography: Typography,
+                 highlights: Iterable[Highlight] = ()) -> None:
+        """Paint `highlights` on `document`, which must have none painted yet (a new one)."""
         self._document = document
         self._offsets = offsets
         self._typography = typography
-        self._highlights: dict[int, Highlight] = {}
-        self._segments: list[Segment] = []
-        self._starts: list[int] = []
+        self._highlights = {h.id: h for h in highlights if paintable(h, offsets.length)}
+        self._refresh_segments()
+        self._clear_and_apply(0, 0, self._segments)
 
     # --- queries -------------------------------------------------------------------------
     @property
@@ -72,24 +57,20 @@ class HighlightPainter:
 
     # --- changes -------------------------------------------------------------------------
     def set_highlights(self, highlights: Iterable[Highlight]) -> None:
-        """Replace every highlight: clear what is painted, then paint the new set at once."""
-        old = list(self._spans())
+        """Replace every highlight; only the clusters of what differs from before are repainted."""
+        old = self._highlights
         self._highlights = {h.id: h for h in highlights if paintable(h, self._offsets.length)}
-        if old:
-            self._clear(min(s.start for s in old), max(s.end for s in old))
-        self._refresh_segments()
-        self._apply(self._segments)
+        changed = [version for key in old.keys() | self._highlights.keys()
+                   if old.get(key) != self._highlights.get(key)
+                   for version in (old.get(key), self._highlights.get(key)) if version is not None]
+        self._repaint(changed)
 
     def upsert(self, highlight: Highlight) -> None:
         """Add a highlight or change one (span, colour, note): repaint only its cluster."""
         previous = self._highlights.pop(highlight.id, None)
         if paintable(highlight, self._offsets.length):
             self._highlights[highlight.id] = highlight
-        touched = [h for h in (previous, highlight) if h is not None and paintable(h, self._offsets.length)]
-        if touched:
-            self._repaint(touched)
-        else:
-            self._refresh_segments()
+        self._repaint([h for h in (previous, highlight) if h is not None])
 
     def remove(self, highlight_id: int) -> bool:
         """Take a highlight away and repaint its cluster; False if it was not painted."""
@@ -108,29 +89,44 @@ class HighlightPainter:
         self._starts = [segment.start for segment in self._segments]
 
     def _repaint(self, changed: Sequence[Highlight]) -> None:
-        spans = list(self._spans())
-        lo = min(h.start for h in changed)
-        hi = max(h.end for h in changed)
-        lo, hi = cluster_range(spans, lo, hi)
-        self._clear(lo, hi)
-        self._refresh_segments()
-        self._apply([segment for segment in self._segments if lo <= segment.start and segment.end <= hi])
+        """Repaint the clusters around the old and new places of the `changed` highlights.
 
-    def _apply(self, segments: Sequence[Segment]) -> None:
-        if not segments:
+        Each range gets its own edit block: an attached document relays out everything
+        between the first and last change of a block, so one block over scattered ranges
+        would lay out the whole text again.
+        """
+        self._refresh_segments()
+        ranges = affected_ranges(self._spans(), [(h.start, h.end) for h in changed
+                                                 if 0 <= h.start < h.end <= self._offsets.length])
+        for low, high in ranges:
+            first = bisect.bisect_left(self._starts, low)
+            last = bisect.bisect_left(self._starts, high)
+            self._clear_and_apply(low, high, self._segments[first:last])
+
+    def _clear_and_apply(self, low: int, high: int, segments: Sequence[Segment]) -> None:
+        clearing = self._collect_painted(low, high) if high > low else []
+        if not clearing and not segments:
             return
-        to_qt = self._offsets.to_qt
         cursor = QTextCursor(self._document)
+        # bound once: this loop runs once per segment, thousands of times for a long read
+        set_position, keep = cursor.setPosition, QTextCursor.MoveMode.KeepAnchor
+        to_qt = None if self._offsets.is_identity else self._offsets.to_qt
+        highlight_format = self._typography.highlight_format
         cursor.beginEditBlock()
-        for segment in segments:
-            fmt = self._typography.highlight_format(tuple(span.color for span in segment.spans))
-            cursor.setPosition(to_qt(segment.start))
-            cursor.setPosition(to_qt(segment.end), QTextCursor.MoveMode.KeepAnchor)
+        for start, end, fmt in clearing:
+            set_position(start)
+            set_position(end, keep)
+            cursor.setCharFormat(fmt)
+        for start, end, spans in segments:
+            fmt = highlight_format(tuple(span.color for span in spans))
+            set_position(start if to_qt is None else to_qt(start))
+            set_position(end if to_qt is None else to_qt(end), keep)
             cursor.mergeCharFormat(fmt)
         cursor.endEditBlock()
 
-    def _clear(self, start: int, end: int) -> None:
-        """Give back their own formats to the painted fragments in `[start, end)` code points.
+    def _collect_painted(self, start: int, end: int) -> list[tuple[int, int, QTextCharFormat]]:
+        """The painted fragments in `[start, end)` code points (as Qt ranges) with the formats
+        that give them their own look back.
 
         The ranges are collected first and changed after: changing formats while walking a
         block's fragments can loop forever (research §4.3).
@@ -148,15 +144,7 @@ class HighlightPainter:
                     changes.append((a, b, _unpainted(fragment.charFormat())))
                 iterator += 1
             block = block.next()
-        if not changes:
-            return
-        cursor = QTextCursor(self._document)
-        cursor.beginEditBlock()
-        for a, b, fmt in changes:
-            cursor.setPosition(a)
-            cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
-            cursor.setCharFormat(fmt)
-        cursor.endEditBlock()
+        return changes
 
 
 def _unpainted(painted: QTextCharFormat) -> QTextCharFormat:

@@ -70,24 +70,29 @@ def flatten(spans: Iterable[Span]) -> list[Segment]:
     return segments
 
 
-def cluster_range(spans: Sequence[Span], start: int, end: int) -> tuple[int, int]:
-    """The smallest range holding `[start, end)` and every span overlapping it, transitively.
+def affected_ranges(spans: Iterable[Span], changed: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The disjoint ranges to repaint after the `changed` ranges changed, in text order.
 
-    Repainting that range (clear, flatten what is inside, paint) changes the look of
-    `[start, end)` correctly without touching any other part of the text.
+    Each is a changed range grown by every span overlapping it, transitively (an overlap
+    cluster), so clearing it and painting the segments inside gives the right look there
+    and leaves the rest of the text alone. Spans and ranges that only touch do not overlap.
     """
-    lo, hi = start, end
-    ordered = sorted(spans, key=lambda span: span.start)
-    changed = True
-    while changed:
-        changed = False
-        for span in ordered:
-            if span.start >= hi:
-                break
-            if span.end > lo and (span.start < lo or span.end > hi):
-                lo, hi = min(lo, span.start), max(hi, span.end)
-                changed = True
-    return lo, hi
+    items = sorted([(span.start, span.end, False) for span in spans if span.end > span.start]
+                   + [(start, end, True) for start, end in changed if end > start])
+    ranges: list[tuple[int, int]] = []
+    low = high = -1
+    touched = False
+    for start, end, is_changed in items:
+        if start < high:
+            high = max(high, end)
+            touched = touched or is_changed
+            continue
+        if touched:
+            ranges.append((low, high))
+        low, high, touched = start, end, is_changed
+    if touched:
+        ranges.append((low, high))
+    return ranges
 
 
 def segments_at(segments: Sequence[Segment], starts: Sequence[int], offset: int) -> Segment | None:

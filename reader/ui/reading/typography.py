@@ -4,15 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetricsF,
-    QTextBlockFormat,
-    QTextCharFormat,
-    QTextFormat,
-    QTextListFormat,
-)
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QTextBlockFormat, QTextCharFormat, QTextFormat, QTextListFormat
 
 from reader.domain.models import BlockKind, MarkKind
 from reader.ui.theme import THEMES, Theme

@@ -14,13 +14,7 @@ from reader.domain.text import snap_to_words
 from reader.ui.offsets import OffsetMap
 from reader.ui.reading.colorbar import ColorBar
 from reader.ui.reading.document import build_document
-from reader.ui.reading.geometry import (
-    line_bottom,
-    line_start_at,
-    line_top,
-    paint_block_decorations,
-    set_page_margins,
-)
+from reader.ui.reading.geometry import line_bottom, line_start_at, line_top, paint_block_decorations, set_page_margins
 from reader.ui.reading.header import ArticleHeader
 from reader.ui.reading.hits import qt_position_at
 from reader.ui.reading.interaction import ReadingInteraction
@@ -138,8 +132,7 @@ class ReadingView(ReadingInteraction, QTextBrowser):
         document = QTextDocument(self)
         # Built and painted before it is shown: an attached document relays out on each edit.
         build_document(document, article, self._typography)
-        self._painter = HighlightPainter(document, self._offsets, self._typography)
-        self._painter.set_highlights(highlights)
+        self._painter = HighlightPainter(document, self._offsets, self._typography, highlights)
         self._header.set_article(article)
         self._header.show()
         self._empty.hide()

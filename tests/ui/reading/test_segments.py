@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.ui.reading.segments import Span, cluster_range, flatten, segments_at
+from reader.ui.reading.segments import Span, affected_ranges, flatten, segments_at
 
 
 def _shape(segments):
@@ -54,12 +54,30 @@ def test_segments_cover_exactly_the_union_and_list_every_covering_span(raw):
     assert covered == {p for s in spans for p in range(s.start, s.end)}
 
 
-def test_cluster_range_follows_overlaps_transitively():
+def test_affected_ranges_follow_overlaps_transitively():
     spans = [Span(0, 10, 1, "a"), Span(8, 20, 2, "b"), Span(18, 30, 3, "c"), Span(40, 50, 4, "d")]
-    assert cluster_range(spans, 9, 12) == (0, 30)
-    assert cluster_range(spans, 42, 43) == (40, 50)
-    assert cluster_range(spans, 32, 35) == (32, 35)  # nothing there
-    assert cluster_range(spans, 10, 18) == (0, 30)  # touches 1 only at its end but overlaps 2
+    assert affected_ranges(spans, [(9, 12)]) == [(0, 30)]
+    assert affected_ranges(spans, [(42, 43)]) == [(40, 50)]
+    assert affected_ranges(spans, [(32, 35)]) == [(32, 35)]  # nothing else there
+    assert affected_ranges(spans, [(30, 40)]) == [(30, 40)]  # touching is not overlapping
+    assert affected_ranges(spans, [(9, 12), (45, 46)]) == [(0, 30), (40, 50)]
+    assert affected_ranges(spans, [(5, 5)]) == []
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=20),
+       st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), min_size=1, max_size=3))
+def test_affected_ranges_are_closed_under_overlap(raw_spans, raw_changed):
+    spans = [Span(start, start + length, index, "a") for index, (start, length) in enumerate(raw_spans)]
+    changed = [(start, start + length) for start, length in raw_changed]
+    ranges = affected_ranges(spans, changed)
+    for before, after in zip(ranges, ranges[1:]):
+        assert before[1] <= after[0]
+    for start, end in changed:  # every change is inside a range
+        assert any(low <= start and end <= high for low, high in ranges)
+    for span in spans:  # a span overlapping a range lies wholly inside it
+        for low, high in ranges:
+            if span.start < high and low < span.end:
+                assert low <= span.start and span.end <= high
 
 
 def test_segments_at_finds_the_segment_holding_an_offset():
