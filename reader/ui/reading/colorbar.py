@@ -37,6 +37,7 @@ class ColorBar(QFrame):
             button.setAutoRaise(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setToolTip(f"Highlight in {key} ({number})")
+            button.setAccessibleName(f"Highlight in {key}")
             button.clicked.connect(lambda _=False, key=key: self.color_chosen.emit(key))
             layout.addWidget(button)
             self._buttons[key] = button

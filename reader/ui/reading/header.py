@@ -92,7 +92,7 @@ class ArticleHeader(QWidget):
         title_font = QFont()
         title_font.setFamilies([typography.font_family, *SERIF_FAMILIES] if typography.font_family
                                else SERIF_FAMILIES)
-        title_font.setPixelSize(round(size * 1.9))
+        title_font.setPixelSize(round(size * 1.8))
         title_font.setWeight(QFont.Weight.Bold)
         self._title.setFont(title_font)
         self._byline.setFont(typography.ui_font(0.82))

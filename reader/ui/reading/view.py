@@ -67,6 +67,7 @@ class ReadingView(ReadingInteraction, QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reading_view")
+        self.setAccessibleName("Article text")
         self.setReadOnly(True)
         self.setOpenLinks(False)  # links go to the system browser, never into the view
         self.setOpenExternalLinks(False)
