@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit, QScrollBar, QToolTip
 
 from reader.domain.colors import PALETTE
@@ -124,6 +124,14 @@ class ReadingInteraction:
         super().keyReleaseEvent(event)
         if event.key() == Qt.Key.Key_Shift and self.textCursor().hasSelection():
             self._show_color_bar()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt override)
+        # QTextEdit zooms on ctrl+wheel by changing the widget font behind the window's back;
+        # the font size belongs to the window's settings, so the event goes up to it instead.
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            event.ignore()
+            return
+        super().wheelEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         self._press_pos = event.position().toPoint()

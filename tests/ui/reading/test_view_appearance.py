@@ -79,3 +79,18 @@ def test_font_size_changes_the_text_and_keeps_the_place(view):
     assert view.reading_position() == offset
     view.set_appearance(THEMES["light"], 17, "DejaVu Sans")
     assert view.document().defaultFont().families()[0] == "DejaVu Sans"
+
+
+def test_ctrl_wheel_leaves_the_font_to_the_window(qtbot, view):
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    view.set_article(make_article(text="Some words to read."), [])
+    size = view.document().defaultFont().pixelSize()
+    event = QWheelEvent(QPointF(50, 50), QPointF(view.viewport().mapToGlobal(QPoint(50, 50))), QPoint(0, 0),
+                        QPoint(0, 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), event)
+    assert view.document().defaultFont().pixelSize() == size
+    assert not event.isAccepted()
