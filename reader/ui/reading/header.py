@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from reader.domain.models import Article
-from reader.ui.reading.typography import SERIF_FAMILIES, Typography
+from reader.ui.reading.typography import Typography
 
 WORDS_PER_MINUTE = 230
 
@@ -89,9 +89,7 @@ class ArticleHeader(QWidget):
         site_font = typography.ui_font(0.72, QFont.Weight.DemiBold)
         site_font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 112)
         self._site.setFont(site_font)
-        title_font = QFont()
-        title_font.setFamilies([typography.font_family, *SERIF_FAMILIES] if typography.font_family
-                               else SERIF_FAMILIES)
+        title_font = typography.body_font()
         title_font.setPixelSize(round(size * 1.8))
         title_font.setWeight(QFont.Weight.Bold)
         self._title.setFont(title_font)

@@ -63,6 +63,7 @@ class Typography:
 
     # --- fonts -----------------------------------------------------------------------------
     def body_font(self) -> QFont:
+        """The serif text face (or the reader's family) at the body size in pixels."""
         font = QFont()
         font.setFamilies([self.font_family, *SERIF_FAMILIES] if self.font_family else SERIF_FAMILIES)
         font.setPixelSize(self.font_size)
@@ -70,7 +71,7 @@ class Typography:
         return font
 
     def ui_font(self, scale: float = 1.0, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
-        """The sans face of headings, the title block and the find bar."""
+        """The sans face of headings and the title block's small print, `scale` times the body size."""
         font = QFont()
         font.setFamilies(SANS_FAMILIES)
         font.setPixelSize(max(8, round(self.font_size * scale)))
