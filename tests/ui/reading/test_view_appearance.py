@@ -8,7 +8,7 @@ from reading_data import highlight_quote, make_article
 
 from reader.domain.models import BlockKind
 from reader.ui.offsets import OffsetMap
-from reader.ui.reading.header import format_published, reading_minutes, site_name
+from reader.ui.reading.header import ArticleHeader, format_published, reading_minutes, site_name
 from reader.ui.theme import THEMES
 
 
@@ -42,7 +42,7 @@ def test_empty_state_is_calm(view):
     view.clear_article("Pick an article on the left")
     empty = _label(view, "reading_empty")
     assert empty.isVisible() and empty.text() == "Pick an article on the left"
-    assert not view.findChild(type(view._header), "article_header").isVisible()
+    assert not view.findChild(ArticleHeader, "article_header").isVisible()
     assert view.document().toPlainText() == "" and view.article() is None
     assert view.reading_position() == 0 and view.selected_span() is None
     view.set_article(make_article(text="Back again."), [])

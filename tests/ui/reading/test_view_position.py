@@ -8,6 +8,7 @@ from reading_data import make_article
 from reader.domain.models import BlockKind
 from reader.ui.offsets import OffsetMap
 from reader.ui.reading.geometry import line_top
+from reader.ui.reading.header import ArticleHeader
 
 
 @pytest.fixture
@@ -42,7 +43,7 @@ def test_the_top_shows_the_title_block(view, long_article):
     view.set_article(long_article, [], position=0)
     assert view.verticalScrollBar().value() == 0
     assert view.reading_position() == 0
-    header = view.findChild(type(view._header), "article_header")
+    header = view.findChild(ArticleHeader, "article_header")
     assert header.isVisible() and header.geometry().bottom() < view.viewport().height()
 
 

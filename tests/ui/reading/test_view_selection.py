@@ -9,6 +9,7 @@ from reading_data import drag, make_article
 
 from reader.domain.models import BlockKind
 from reader.ui.offsets import OffsetMap
+from reader.ui.reading.colorbar import ColorBar
 
 TRICKY = [
     (BlockKind.HEADING, "Emoji 😀 and families 👨‍👩‍👧 first"),
@@ -100,7 +101,7 @@ def test_unknown_colour_is_refused(view):
 
 
 def test_colour_bar_appears_on_selection_and_highlights_in_its_colour(qtbot, view, tricky):
-    bar = view.findChild(type(view._color_bar), "color_bar")
+    bar = view.findChild(ColorBar, "color_bar")
     assert not bar.isVisible()
     text = tricky.text
     drag(qtbot, view, text.index("waiting") + 1, text.index("waiting") + 4)
