@@ -23,8 +23,8 @@ class HighlightPainter:
     """Keeps the highlights of one document and their look in its character formats.
 
     Painting flattens overlaps into disjoint segments and merges one format per segment, in
-    one edit block (the document's undo is off). Adding, removing or recolouring a single
-    highlight repaints only its overlap cluster. Offsets are code points, turned into Qt
+    one edit block per overlap cluster touched (the document's undo is off). Adding, removing
+    or recolouring a highlight repaints only its cluster; a new note repaints nothing. Offsets are code points, turned into Qt
     positions by the document's OffsetMap here and nowhere else in painting.
     """
 
@@ -60,17 +60,20 @@ class HighlightPainter:
         """Replace every highlight; only the clusters of what differs from before are repainted."""
         old = self._highlights
         self._highlights = {h.id: h for h in highlights if paintable(h, self._offsets.length)}
-        changed = [version for key in old.keys() | self._highlights.keys()
-                   if old.get(key) != self._highlights.get(key)
-                   for version in (old.get(key), self._highlights.get(key)) if version is not None]
-        self._repaint(changed)
+        new = self._highlights
+        changed = [version for key in old.keys() | new.keys()
+                   if _look(old.get(key)) != _look(new.get(key))
+                   for version in (old.get(key), new.get(key)) if version is not None]
+        if changed:
+            self._repaint(changed)
 
     def upsert(self, highlight: Highlight) -> None:
         """Add a highlight or change one (span, colour, note): repaint only its cluster."""
         previous = self._highlights.pop(highlight.id, None)
         if paintable(highlight, self._offsets.length):
             self._highlights[highlight.id] = highlight
-        self._repaint([h for h in (previous, highlight) if h is not None])
+        if _look(previous) != _look(self._highlights.get(highlight.id)):
+            self._repaint([h for h in (previous, highlight) if h is not None])
 
     def remove(self, highlight_id: int) -> bool:
         """Take a highlight away and repaint its cluster; False if it was not painted."""
@@ -145,6 +148,11 @@ class HighlightPainter:
                 iterator += 1
             block = block.next()
         return changes
+
+
+def _look(highlight: Highlight | None) -> tuple[int, int, str] | None:
+    """What painting shows of a highlight: a note or tag change repaints nothing."""
+    return None if highlight is None else (highlight.start, highlight.end, highlight.color)
 
 
 def _unpainted(painted: QTextCharFormat) -> QTextCharFormat:

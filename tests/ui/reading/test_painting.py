@@ -135,3 +135,18 @@ def test_setting_highlights_again_replaces_the_old_ones(qapp):
     painter.set_highlights([highlight_quote(article, "theta", "blue", highlight_id=2)])
     assert fill_at(document, article.text.index("beta")) is None
     assert fill_at(document, article.text.index("theta")) == THEMES["light"].highlights["blue"]
+
+
+def test_a_new_note_changes_no_format_but_is_what_the_painter_knows(qapp):
+    import dataclasses
+
+    article, document, offsets, painter, _ = _setup(qapp)
+    first = highlight_quote(article, "beta gamma", "green", highlight_id=1)
+    painter.set_highlights([first])
+    painted = fragment_formats(document)
+    painter.upsert(dataclasses.replace(first, note="a thought"))
+    assert fragment_formats(document) == painted
+    assert painter.at(article.text.index("gamma"))[0].note == "a thought"
+    painter.set_highlights([dataclasses.replace(first, note="another")])
+    assert fragment_formats(document) == painted
+    assert painter.highlights[1].note == "another"
