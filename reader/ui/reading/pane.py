@@ -40,12 +40,10 @@ class ReadingPane(QWidget):
 
     def open_find(self) -> None:
         """Show the find bar with its field focused; a short selection becomes the query."""
-        cursor = self.view.textCursor()
         query = None
         span = self.view.selected_span()
-        if span is not None and cursor.hasSelection():
-            start, end = span
-            candidate = self.view.article_text()[start:end]
+        if span is not None:
+            candidate = self.view.article_text()[span[0]:span[1]]
             if "\n" not in candidate and len(candidate) <= 100:
                 query = candidate
         self.find_bar.open(query)
