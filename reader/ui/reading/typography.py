@@ -19,7 +19,7 @@ MONO_FAMILIES = ["JetBrains Mono", "Source Code Pro", "Menlo", "Consolas", "Noto
 
 COLUMN_CHARACTERS = 68  # a comfortable measure: 65-75 characters per line
 LINE_HEIGHT = 160  # percent of the font's natural line height
-MIN_SIDE_MARGIN = 24  # pixels kept on each side when the pane is narrower than the column
+MIN_SIDE_MARGIN = 32  # pixels kept on each side when the pane is narrower than the column
 
 # Custom format properties. Block: what kind of block it is (for the quote rule).
 # Character: painted by a highlight; drawn with an overlap underline; a code mark's own
