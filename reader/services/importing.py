@@ -15,10 +15,12 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.domain.errors import ReaderError
 from reader.domain.models import Article, ExtractedArticle
 from reader.domain.tags import normalize_tag
 from reader.domain.text import content_hash
 from reader.importers import MAX_SOURCE_BYTES, ImportRejected, extract
+from reader.services.restore import RestoreReport, RestoreService
 from reader.storage import Storage
 
 IMPORTABLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown", ".mdown", ".mkd")
@@ -55,6 +57,7 @@ class ImportReport:
     duplicates: list[DuplicateItem] = field(default_factory=list)
     failures: list[ImportFailure] = field(default_factory=list)
     cancelled: bool = False
+    restored: list[RestoreReport] = field(default_factory=list)  # backups and annotation files
 
     @property
     def ok(self) -> bool:
@@ -142,6 +145,7 @@ class ImportService:
         self._storage = storage
         self._workers = workers if workers is not None else min(4, os.cpu_count() or 1)
         self._start_method = start_method
+        self._restorer = RestoreService(storage)
 
     def import_paths(
         self,
@@ -155,6 +159,7 @@ class ImportService:
         tags = tuple(normalize_tag(tag) for tag in tags)
         sources, failures = collect_sources(paths)
         report = ImportReport(failures=list(failures))
+        sources = [source for source in sources if not self._restored(source, report)]
         total = len(sources)
         for done, extracted in enumerate(self._extract_all(sources), start=1):
             if should_cancel is not None and should_cancel():
@@ -177,6 +182,20 @@ class ImportService:
         return report
 
     # --- internals ----------------------------------------------------------------------
+    def _restored(self, path: Path, report: ImportReport) -> bool:
+        """Restore `path` if its content is a Reader backup or other tools' annotations."""
+        try:
+            outcome = self._restorer.restore_file(path)
+        except ReaderError as error:
+            report.failures.append(ImportFailure(str(path), str(error)))
+            return True
+        if outcome is None:
+            return False
+        report.restored.append(outcome)
+        report.imported.extend(ImportedItem(str(path), article) for article in outcome.restored)
+        report.failures.extend(ImportFailure(str(path), problem) for problem in outcome.problems)
+        return True
+
     def _extract_all(self, sources: list[Path]) -> Iterator[_Extracted]:
         if len(sources) < PARALLEL_THRESHOLD or self._workers < 2:
             yield from map(read_and_extract, sources)
