@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote as percent_encode
 
 # Characters that start emphasis, code, links, HTML, strike-through or a tag anywhere on a
 # line (CommonMark plus what Obsidian adds): a backslash before each keeps them literal.
 _INLINE = re.compile(r"([\\`*_\[\]<~#])")
+_SPECIAL = re.compile(r"[\\`*_\[\]<~#&=]")
 _ENTITY = re.compile(r"&(?=#?\w+;)")  # "&amp;" in a quote must stay five characters
 _DOUBLE_EQUALS = re.compile(r"(?<==)=")  # Obsidian's ==highlight==
 # What turns the start of a line into a list, a quote, a heading underline or a fence.
 _LINE_START = re.compile(r"^(\s*)(?:([-+>=])|(\d{1,9})([.)])(?=\s|$))")
+_LINE_START_CHARACTERS = frozenset("-+>=0123456789")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _TAG_JUNK = re.compile(r"[^\w-]+")
 _SPACE_RUN = re.compile(r"\s+")
@@ -21,13 +24,18 @@ _URL_SAFE = "!#$&'*+,/:;=?@[]~%-._"
 
 def md_escape(text: str) -> str:
     """`text` as literal Markdown: what it says is what a Markdown renderer shows."""
-    lines = []
-    for line in text.split("\n"):
-        line = _INLINE.sub(r"\\\1", line.rstrip())
-        line = _ENTITY.sub(r"\\&", line)
-        line = _DOUBLE_EQUALS.sub(r"\\=", line)
-        line = _LINE_START.sub(_escape_line_start, line)
-        lines.append(line)
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        line = line.rstrip()
+        if _SPECIAL.search(line):  # most lines of prose have nothing to escape: one scan decides
+            line = _INLINE.sub(r"\\\1", line)
+            if "&" in line:
+                line = _ENTITY.sub(r"\\&", line)
+            if "==" in line:
+                line = _DOUBLE_EQUALS.sub(r"\\=", line)
+        if line and line.lstrip()[:1] in _LINE_START_CHARACTERS:
+            line = _LINE_START.sub(_escape_line_start, line)
+        lines[index] = line
     return "\n".join(lines)
 
 
@@ -48,6 +56,7 @@ def one_line(text: str) -> str:
     return _SPACE_RUN.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=4096)  # the same few tags come back on every highlight of an export
 def safe_tag(name: str) -> str:
     """A tag as note apps accept it: `a/b` kept hierarchical, spaces and punctuation as `-`.
 

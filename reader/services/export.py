@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,7 +17,7 @@ from typing import TextIO
 
 from reader import __version__
 from reader.domain.errors import ReaderError
-from reader.domain.models import Article
+from reader.domain.models import Article, Highlight
 from reader.domain.tags import is_same_or_descendant, normalize_tag
 from reader.exporters.annotations import BackupArticle, collection
 from reader.exporters.markdown import MarkdownExporter
@@ -25,6 +25,7 @@ from reader.services.export_folder import ExportedFile, ExportFolder, FileStatus
 from reader.services.settings import Settings, SettingsStore
 from reader.storage import Storage
 
+BATCH = 200  # articles whose highlights load in one go: few queries, bounded memory
 ProgressCallback = Callable[[int, int, str], None]  # (done, total, title of the article just done)
 CancelCheck = Callable[[], bool]
 
@@ -75,8 +76,8 @@ class ExportService:
         if tag is None:
             return articles
         wanted = normalize_tag(tag)
-        chosen = [a for a in articles if _tagged(a.tags, wanted) or any(
-            _tagged(h.tags, wanted) for h in self._storage.highlights.for_article(a.id))]
+        chosen = [article for _, article, highlights in self._with_highlights(articles)
+                  if _tagged(article.tags, wanted) or any(_tagged(h.tags, wanted) for h in highlights)]
         if not chosen:
             raise ReaderError(f"no article to export is tagged {wanted!r}")
         return chosen
@@ -124,11 +125,10 @@ class ExportService:
         target = ExportFolder(folder)
         report = MarkdownExportReport(target.folder, warnings=target.warnings)
         try:
-            for done, article in enumerate(articles, start=1):
+            for done, article, highlights in self._with_highlights(articles):
                 if should_cancel is not None and should_cancel():
                     report.cancelled = True
                     break
-                highlights = self._storage.highlights.for_article(article.id)
                 content = exporter.render(article, highlights, color_names=settings.color_names,
                                           group_by_color=grouped)
                 report.files.append(target.write(article, content, force=force))
@@ -137,6 +137,14 @@ class ExportService:
         finally:
             target.save()  # what was written is remembered even if a template fails half-way
         return report
+
+    def _with_highlights(self, articles: list[Article]) -> Iterator[tuple[int, Article, list[Highlight]]]:
+        """(position, article, its highlights), loading highlights a batch of articles at a time."""
+        for at in range(0, len(articles), BATCH):
+            batch = articles[at:at + BATCH]
+            highlights = self._storage.highlights.for_articles([article.id for article in batch])
+            for done, article in enumerate(batch, start=at + 1):
+                yield done, article, highlights[article.id]
 
     # --- JSON ----------------------------------------------------------------------------
     def export_json(

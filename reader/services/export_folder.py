@@ -94,6 +94,7 @@ class ExportFolder:
             raise ReaderError(f"cannot use the folder {self.folder}: {error.strerror or error}") from None
         self._entries: dict[str, _Entry] = {}
         self._loaded = self._load()
+        self._claimed = {name_key(entry.file) for entry in self._entries.values()}  # names given to articles
 
     # --- the manifest --------------------------------------------------------------------
     def _load(self) -> str:
@@ -142,6 +143,7 @@ class ExportFolder:
             entry = None  # the file became a folder or a link: it is not ours to write any more
         if entry is None:
             entry = _Entry(self._new_name(article), article.id, article.uid, None)
+            self._claimed.add(name_key(entry.file))
         entry.article_id, entry.article_uid = article.id, article.uid
         self._entries[key] = entry
         path = self.folder / entry.file
@@ -184,11 +186,9 @@ class ExportFolder:
     def _new_name(self, article: Article) -> str:
         """A name from the title, unique in the folder ignoring case; a file of this article
         left by an export whose manifest was lost is taken back (and then kept if it differs)."""
-        claimed = {name_key(e.file) for e in self._entries.values()}
-
         def taken(name: str) -> bool:
             key = name_key(name)
-            if key in claimed or key == name_key(MANIFEST_NAME):
+            if key in self._claimed or key == name_key(MANIFEST_NAME):
                 return True
             existing = self._existing.get(key)
             return existing is not None and not self._written_for(existing, article)

@@ -9,10 +9,18 @@ from datetime import datetime
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from reader.domain.models import AnchorState, Article, Highlight
-from reader.exporters.markdown import TEMPLATE_VARIABLES, MarkdownExporter, TemplateProblem, template_context
+from reader.exporters.markdown import (
+    TEMPLATE_VARIABLES,
+    MarkdownExporter,
+    TemplateProblem,
+    front_matter,
+    template_context,
+)
 
 WHEN = datetime(2024, 5, 1, 10, 0, 0)
 # Quotes that would turn into something else if pasted raw into Markdown (or Obsidian).
@@ -68,6 +76,12 @@ def test_front_matter_parses_as_yaml_with_the_fields_of_the_design():
                      "published": None, "tags": ["a-b/c", "yes", "_1984"], "reader_id": 7}
     assert isinstance(_front_matter(MarkdownExporter().render(_article(published="2020-12-24"), []))["published"],
                       str)  # a date stays the text it was, never a YAML date
+
+
+@given(st.text(), st.lists(st.text(max_size=20), max_size=3), st.one_of(st.none(), st.text(max_size=30)))
+def test_front_matter_reads_back_exactly_whatever_the_text(title, tags, published):
+    fields = {"title": title, "published": published, "tags": tags, "reader_id": 3}
+    assert yaml.safe_load(front_matter(fields)) == fields
 
 
 @pytest.mark.parametrize("quote", TRICKY_QUOTES)
