@@ -6,6 +6,7 @@ import html
 import re
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 import yaml
@@ -15,6 +16,7 @@ from markdown_it import MarkdownIt
 
 from reader.domain.models import AnchorState, Article, Highlight
 from reader.exporters.markdown import (
+    TEMPLATE_FILTERS,
     TEMPLATE_VARIABLES,
     MarkdownExporter,
     TemplateProblem,
@@ -154,6 +156,20 @@ def test_the_documented_variables_are_exactly_the_context():
         documented = TEMPLATE_VARIABLES[name]
         item = context[name] if name == "article" else context[name][0]
         assert all(key in documented for key in item), f"undocumented keys of {name}"
+
+
+def test_the_readme_documents_every_variable_and_filter():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section, fenced = [], False
+    for line in readme.split("## Export and backup\n", 1)[1].split("\n"):
+        fenced ^= line.lstrip().startswith("```")
+        if line.startswith("## ") and not fenced:
+            break
+        section.append(line)
+    section = "\n".join(section)
+    context = template_context(_article(), [_highlight(1, "q", 0)], {}, True)
+    names = [*context, *TEMPLATE_FILTERS, *context["article"], *context["highlights"][0], *context["groups"][0]]
+    assert [name for name in names if f"`{name}`" not in section] == []
 
 
 def test_a_broken_template_names_its_line(tmp_path):
