@@ -124,8 +124,7 @@ def _read_hypothesis(item: Any, result: ForeignAnnotations) -> None:
     if item.get("references"):
         result.skip("replies to other annotations (they quote nothing)")
         return
-    targets = item.get("target")
-    target = targets[0] if isinstance(targets, list) and targets else targets
+    target = _first_target(item)
     url = _text(target, "source") if isinstance(target, Mapping) else ""
     url = url or _text(item, "uri")
     quote, position = _selectors(target)
@@ -135,27 +134,15 @@ def _read_hypothesis(item: Any, result: ForeignAnnotations) -> None:
     if not url:
         result.skip("annotations without the address of their page")
         return
-    created = parse_timestamp(item.get("created"))
-    result.annotations.append(ForeignAnnotation(
-        id=_text(item, "id"),
-        url=url,
-        exact=_text(quote, "exact"),
-        prefix=_text(quote, "prefix"),
-        suffix=_text(quote, "suffix"),
-        position=position,
-        note=_text(item, "text"),
-        tags=_tags(item.get("tags")),
-        created=created,
-        updated=parse_timestamp(item.get("updated")) or created,
-    ))
+    result.annotations.append(_annotation(item, url, quote, position, _text(item, "text"), item.get("tags"),
+                                          updated="updated"))
 
 
 def _read_w3c(item: Any, result: ForeignAnnotations) -> None:
     if not isinstance(item, Mapping) or item.get("type") != "Annotation":
         result.skip("not an annotation object")
         return
-    targets = item.get("target")
-    target = targets[0] if isinstance(targets, list) and targets else targets
+    target = _first_target(item)
     quote, position = _selectors(target)
     if quote is None:
         result.skip("annotations of a whole page without a quoted passage")
@@ -175,18 +162,28 @@ def _read_w3c(item: Any, result: ForeignAnnotations) -> None:
             continue  # an IRI of an external body: nothing we can store
         if isinstance(body, Mapping) and isinstance(body.get("value"), str):
             (tags if body.get("purpose") == "tagging" else notes).append(body["value"])
-    color = _text(target, "styleClass")
+    result.annotations.append(_annotation(item, url, quote, position, "\n\n".join(notes), tags, updated="modified",
+                                          color=_text(target, "styleClass")))
+
+
+def _first_target(item: Mapping) -> Any:
+    targets = item.get("target")
+    return targets[0] if isinstance(targets, list) and targets else targets
+
+
+def _annotation(item: Mapping, url: str, quote: Mapping, position: int | None, note: str, tags: Any, *,
+                updated: str, color: str = "") -> ForeignAnnotation:
     created = parse_timestamp(item.get("created"))
-    result.annotations.append(ForeignAnnotation(
+    return ForeignAnnotation(
         id=_text(item, "id"),
         url=url,
         exact=_text(quote, "exact"),
         prefix=_text(quote, "prefix"),
         suffix=_text(quote, "suffix"),
         position=position,
-        note="\n\n".join(notes),
+        note=note,
         tags=_tags(tags),
         color=color if color in PALETTE else "",
         created=created,
-        updated=parse_timestamp(item.get("modified")) or created,
-    ))
+        updated=parse_timestamp(item.get(updated)) or created,
+    )
