@@ -13,17 +13,19 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from reader import __version__
 from reader.domain.errors import ReaderError
 from reader.domain.models import Article, Highlight
 from reader.domain.tags import is_same_or_descendant, normalize_tag
 from reader.exporters.annotations import BackupArticle, collection
-from reader.exporters.markdown import MarkdownExporter
 from reader.services.export_folder import ExportedFile, ExportFolder, FileStatus, write_atomically
 from reader.services.settings import Settings, SettingsStore
 from reader.storage import Storage
+
+if TYPE_CHECKING:
+    from reader.exporters.markdown import MarkdownExporter
 
 BATCH = 200  # articles whose highlights load in one go: few queries, bounded memory
 ProgressCallback = Callable[[int, int, str], None]  # (done, total, title of the article just done)
@@ -84,6 +86,9 @@ class ExportService:
 
     def exporter(self, template: Path | None = None) -> MarkdownExporter:
         """The Markdown exporter of `template`, else of the template chosen in settings, else the default."""
+        # Imported here: Jinja2 and PyYAML need not load before the window first paints.
+        from reader.exporters.markdown import MarkdownExporter
+
         chosen = template
         if chosen is None and self.settings().export_template:
             chosen = Path(self.settings().export_template).expanduser()

@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-import yaml
-
 from reader.domain.errors import ReaderError
 from reader.domain.models import Article
 from reader.exporters.filenames import is_plain_name, name_key, safe_stem, unique_name
@@ -198,6 +196,8 @@ class ExportFolder:
 
     def _written_for(self, name: str, article: Article) -> bool:
         """True if the file's front matter says it is this article's export (`reader_id`)."""
+        import yaml  # only for a folder whose manifest was lost
+
         path = self.folder / name
         if path.is_symlink() or not path.is_file():
             return False
