@@ -107,12 +107,14 @@ class ExportFolder:
         try:
             data = json.loads(raw)
             entries = data["files"]
+            names = {name_key(MANIFEST_NAME)}
             for item in entries:
                 entry = _Entry(str(item["file"]), int(item["article_id"]), str(item.get("article_uid", "")),
                                item.get("sha256"))
-                if is_plain_name(entry.file) and name_key(entry.file) != name_key(MANIFEST_NAME):
+                if is_plain_name(entry.file) and name_key(entry.file) not in names:  # one article per file
+                    names.add(name_key(entry.file))
                     self._entries[entry.article_uid or f"id:{entry.article_id}"] = entry
-        except (ValueError, TypeError, KeyError):
+        except (ValueError, TypeError, KeyError, AttributeError):
             self.warnings.append(f"{path}: the export manifest is damaged; existing files are kept")
         return raw
 
@@ -148,7 +150,9 @@ class ExportFolder:
         if path.parent != self.folder:  # cannot happen with names from safe_stem; a last guard
             raise ReaderError(f"refusing to write {path}: it is outside {self.folder}")
         try:
-            current = path.read_bytes() if self._exists(entry.file) else None
+            current = path.read_bytes()
+        except FileNotFoundError:
+            current = None  # never written, or deleted by the user: (re)created
         except OSError as error:
             return self._result(article, path, FileStatus.FAILED, f"cannot read it ({error.strerror or error})")
         if current is not None and current == data:

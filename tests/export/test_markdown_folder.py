@@ -211,3 +211,23 @@ def test_a_file_where_the_folder_should_be_is_an_error(services, rich_library, t
     (tmp_path / "file").write_text("x", encoding="utf-8")
     with pytest.raises(ReaderError, match="is a file"):
         services.exports.export_markdown(tmp_path / "file")
+
+
+@pytest.mark.parametrize("manifest", [
+    '{"files": ["not an entry"]}',
+    "[1, 2]",
+    '{"files": [{"file": "../escaped.md", "article_id": 1, "sha256": null}]}',
+    '{"files": [{"file": "Target.md", "article_id": 5, "article_uid": "x", "sha256": null},'
+    ' {"file": "target.md", "article_id": 6, "article_uid": "y", "sha256": null}]}',
+])
+def test_a_hostile_or_broken_manifest_cannot_misdirect_the_export(services, tmp_path, manifest):
+    _add_article(services, "Target")
+    out = tmp_path / "vault"
+    out.mkdir()
+    (out / MANIFEST_NAME).write_text(manifest, encoding="utf-8")
+    report = services.exports.export_markdown(out)
+    (item,) = report.files
+    assert item.status is FileStatus.CREATED and item.path.parent == out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["library", "vault"]
+    entries = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))["files"]
+    assert len({entry["file"].casefold() for entry in entries}) == len(entries)  # one article per file
