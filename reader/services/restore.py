@@ -27,6 +27,7 @@ from reader.domain.errors import ReaderError
 from reader.domain.models import AnchorState, Article, Highlight
 from reader.domain.tags import InvalidTagError, normalize_tag
 from reader.domain.text import content_hash, find_quote, normalize_with_map, quote_context
+from reader.exporters.annotations import BackupArticle
 from reader.exporters.backup_reader import Backup, is_reader_backup, read_backup
 from reader.exporters.foreign import ForeignAnnotation, ForeignAnnotations, foreign_kind, read_foreign
 from reader.storage import ArticleRecord, Storage
@@ -161,7 +162,8 @@ def place(highlight: Highlight, text: str) -> Highlight:
                    anchor_score=None)
 
 
-def _placed(highlights: tuple[Highlight, ...], text: str, *, same_text: bool, report: RestoreReport) -> tuple[Highlight, ...]:
+def _placed(highlights: tuple[Highlight, ...], text: str, *, same_text: bool,
+            report: RestoreReport) -> tuple[Highlight, ...]:
     """The highlights placed on `text`; on the very text they were made on, exactly as they were."""
     result = []
     for highlight in highlights:
@@ -195,20 +197,27 @@ class RestoreService:
         known = {article.uid: article for article in self._storage.articles.list()}
         keep_ids = all(item.article.id > 0 and all(h.id > 0 for h in item.highlights) for item in backup.articles)
         for item in backup.articles:
-            article = replace(item.article, content_hash=content_hash(item.article.text))
-            present = known.get(article.uid) or self._storage.articles.find_duplicate(
-                item.source_hash or "-", article.content_hash)
-            if present is not None:
-                report.present.append(present)
-                self._merge(present, item.highlights, article.content_hash, report)
-                continue
-            highlights = _placed(item.highlights, article.text, same_text=True, report=report)
-            restored = self._storage.records.restore(
-                ArticleRecord(article, item.original, item.source_hash, highlights), keep_ids=keep_ids)
-            known[restored.uid] = restored
-            report.restored.append(restored)
-            report.highlights_added += len(highlights)
+            try:
+                self._restore_one(item, known, keep_ids, report)
+            except ReaderError as error:  # e.g. a tag no library can hold; each article is its own transaction
+                report.problems.append(f"article {item.article.title[:60]!r}: {error}")
         return report
+
+    def _restore_one(self, item: BackupArticle, known: dict[str, Article], keep_ids: bool,
+                     report: RestoreReport) -> None:
+        article = replace(item.article, content_hash=content_hash(item.article.text))
+        present = known.get(article.uid) or self._storage.articles.find_duplicate(
+            item.source_hash or "-", article.content_hash)
+        if present is not None:
+            report.present.append(present)
+            self._merge(present, item.highlights, article.content_hash, report)
+            return
+        highlights = _placed(item.highlights, article.text, same_text=True, report=report)
+        restored = self._storage.records.restore(
+            ArticleRecord(article, item.original, item.source_hash, highlights), keep_ids=keep_ids)
+        known[restored.uid] = restored
+        report.restored.append(restored)
+        report.highlights_added += len(highlights)
 
     def _merge(self, article: Article, highlights: tuple[Highlight, ...], backup_hash: str,
                report: RestoreReport) -> None:
@@ -234,7 +243,8 @@ class RestoreService:
     def attach(self, found: ForeignAnnotations, source: str = "annotations") -> RestoreReport:
         """Add other tools' annotations to the articles of their pages (matched by address)."""
         report = RestoreReport(source, found.kind)
-        report.notes = [f"{source}: {_count(n, 'annotation')} left out: {reason}" for reason, n in found.skipped.items()]
+        report.notes = [f"{source}: {_count(n, 'annotation')} left out: {reason}"
+                        for reason, n in found.skipped.items()]
         by_url: dict[str, list[Article]] = {}
         for article in sorted(self._storage.articles.list(), key=lambda a: a.id):
             if article.url:

@@ -223,3 +223,16 @@ def test_restoring_never_changes_settings(services, rich_library, second_library
     assert "color_names" in json.loads(backup.read_text(encoding="utf-8"))
     second_library.importer.import_paths([backup])
     assert not (second_library.data_dir / "settings.json").exists()
+
+
+def test_an_article_that_cannot_be_stored_is_reported_and_the_others_restored(services, rich_library,
+                                                                              second_library, tmp_path):
+    backup = tmp_path / "backup.json"
+    services.exports.export_json(backup)
+    document = json.loads(backup.read_text(encoding="utf-8"))
+    document["articles"][0]["tags"] = ["  /  "]  # no letters: no library can hold this tag
+    backup.write_text(json.dumps(document), encoding="utf-8")
+    report = second_library.importer.import_paths([backup])
+    assert len(report.imported) == 1 and second_library.articles.count() == 1
+    (failure,) = report.failures
+    assert "a tag needs at least one letter" in failure.reason

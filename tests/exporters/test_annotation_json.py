@@ -119,7 +119,8 @@ HYPOTHESIS_EXPORT = {
          "document": {"title": ["Title"]}},
         {"id": "reply1", "uri": "https://example.com/a", "text": "I agree", "references": ["abc123"],
          "target": [{"source": "https://example.com/a"}]},
-        {"id": "page1", "uri": "https://example.com/a", "text": "A page note", "target": [{"source": "https://example.com/a"}]},
+        {"id": "page1", "uri": "https://example.com/a", "text": "A page note",
+         "target": [{"source": "https://example.com/a"}]},
     ],
 }
 

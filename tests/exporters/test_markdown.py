@@ -103,7 +103,8 @@ def test_highlights_in_text_order_with_block_ids_colours_tags_and_notes():
         _highlight(10, "first passage", 100, tags=("world/iran", "big idea")),
         _highlight(20, "second passage", 200, color="green"),
     ]
-    markdown = MarkdownExporter().render(_article(), highlights, color_names={"yellow": "key point", "pink": "disagree"})
+    names = {"yellow": "key point", "pink": "disagree"}
+    markdown = MarkdownExporter().render(_article(), highlights, color_names=names)
     assert _rendered_quotes(markdown) == ["first passage", "second passage", "third passage"]
     assert re.findall(r"^\^(h\d+)$", markdown, re.M) == ["h10", "h20", "h30"]
     assert "Colour: yellow (key point) · #world/iran #big-idea" in markdown
