@@ -32,6 +32,7 @@ from reader.exporters.backup_reader import Backup, is_reader_backup, read_backup
 from reader.exporters.foreign import ForeignAnnotation, ForeignAnnotations, foreign_kind, read_foreign
 from reader.storage import ArticleRecord, Storage
 
+BACKUP = "Reader backup"
 MAX_OCCURRENCES = 200  # places of one quote weighed against each other; more is not a quote
 
 
@@ -52,11 +53,15 @@ class RestoreReport:
     def summary(self) -> str:
         """One line for people: what came in and what was already there."""
         parts = []
-        if self.restored:
-            parts.append(f"restored {_count(len(self.restored), 'article')}")
-        parts.append(f"added {_count(self.highlights_added, 'highlight')}")
-        if self.present:
-            parts.append(f"{_count(len(self.present), 'article')} already in the library")
+        if self.kind != BACKUP:
+            parts.append(f"added {_count(self.highlights_added, 'highlight')} to "
+                         f"{_count(len(self.present), 'article')} of the library")
+        else:
+            if self.restored:
+                parts.append(f"restored {_count(len(self.restored), 'article')}")
+            parts.append(f"added {_count(self.highlights_added, 'highlight')}")
+            if self.present:
+                parts.append(f"{_count(len(self.present), 'article')} already in the library")
         if self.highlights_present:
             parts.append(f"{_count(self.highlights_present, 'highlight')} already there")
         if self.orphans:
@@ -193,7 +198,7 @@ class RestoreService:
     # --- Reader backups ------------------------------------------------------------------
     def restore_backup(self, backup: Backup, source: str = "backup") -> RestoreReport:
         """Put the backup's articles back (see the module for articles already present)."""
-        report = RestoreReport(source, "Reader backup", problems=list(backup.problems))
+        report = RestoreReport(source, BACKUP, problems=list(backup.problems))
         known = {article.uid: article for article in self._storage.articles.list()}
         keep_ids = all(item.article.id > 0 and all(h.id > 0 for h in item.highlights) for item in backup.articles)
         for item in backup.articles:

@@ -126,3 +126,26 @@ def test_bad_backup_files_are_one_line_each(reader_cli, tmp_path):
     broken.write_text("[1, 2", encoding="utf-8")
     result = reader_cli("import", str(broken), data_dir=tmp_path / "lib")
     assert _fail(result) == f"{broken}: not valid JSON (line 1, column 6: Expecting ',' delimiter)\n"
+
+
+def test_hypothesis_import_reports_what_it_could_not_place(reader_cli, library, tmp_path):
+    data_dir, ids = library
+    export = tmp_path / "hypothesis.json"
+    annotations = [
+        {"id": "a1", "uri": "https://example.org/foxes", "text": "so true", "tags": ["quotes"],
+         "target": [{"source": "https://example.org/foxes",
+                     "selector": [{"type": "TextQuoteSelector", "exact": "the hedgehog knows"}]}]},
+        {"id": "a2", "uri": "https://nowhere.example/page", "text": "",
+         "target": [{"source": "https://nowhere.example/page",
+                     "selector": [{"type": "TextQuoteSelector", "exact": "anything"}]}]},
+    ]
+    export.write_text(json.dumps({"export_date": "2024-05-01", "annotations": annotations}), encoding="utf-8")
+    result = reader_cli("import", str(export), data_dir=data_dir)
+    error = _fail(result)
+    assert result.stdout == ""
+    assert f"{export}: 1 annotation of https://nowhere.example/page: no article in the library has this address" \
+           in error
+    assert f"{export}: Hypothesis: added 1 highlight to 1 article of the library" in error
+    shown = json.loads(_ok(reader_cli("show", str(ids.foxes), "--json", data_dir=data_dir)))
+    assert [(h["quote"], h["note"], h["tags"]) for h in shown["highlights"] if h["note"] == "so true"] == [
+        ("the hedgehog knows", "so true", ["quotes"])]
