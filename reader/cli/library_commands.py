@@ -10,7 +10,8 @@ from reader.services import Services
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser("import", parents=[common], help="import files, folders or web addresses",
-                                 description="Import articles (.txt, .html, .htm, .md) from files and folders.")
+                                 description="Import articles (.txt, .html, .htm, .md) from files and folders, "
+                                             "and web pages from http(s) addresses.")
     parser.add_argument("paths", nargs="+", metavar="PATH|URL", help="a file, a folder (walked) or a web address")
     parser.add_argument("--tag", action="append", default=[], metavar="T", help="tag every imported article")
     parser.set_defaults(run=run_import)

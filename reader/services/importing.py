@@ -20,6 +20,7 @@ from reader.domain.models import Article, ExtractedArticle
 from reader.domain.tags import normalize_tag
 from reader.domain.text import content_hash
 from reader.importers import MAX_SOURCE_BYTES, ImportRejected, extract
+from reader.services.fetch import FetchedPage, FetchError, fetch_page, is_url
 from reader.services.restore import RestoreReport, RestoreService
 from reader.storage import Storage
 
@@ -122,9 +123,9 @@ def read_and_extract(path: Path) -> _Extracted:
     return extract_source(source, data, name=path.name)
 
 
-def extract_source(source: str, data: bytes, name: str = "", url: str = "") -> _Extracted:
+def extract_source(source: str, data: bytes, name: str = "", url: str = "", charset: str | None = None) -> _Extracted:
     try:
-        return _Extracted(source, data, extract(data, name=name, url=url))
+        return _Extracted(source, data, extract(data, name=name, url=url, charset=charset))
     except ImportRejected as error:
         return _Extracted(source, data, reason=str(error))
     except Exception as error:  # noqa: BLE001 - the boundary where bad input must not stop a batch
@@ -149,25 +150,39 @@ class ImportService:
 
     def import_paths(
         self,
-        paths: Iterable[str | os.PathLike],
+        paths: list[str | os.PathLike] | tuple[str | os.PathLike, ...],
         *,
         tags: tuple[str, ...] = (),
         progress: ProgressCallback | None = None,
         should_cancel: Callable[[], bool] | None = None,
     ) -> ImportReport:
-        """Import every file in `paths` (folders walked); see ImportReport for the outcome."""
+        """Import every file in `paths` (folders walked) and every web address among them.
+
+        See ImportReport for the outcome; `progress(done, total, source)` follows both kinds.
+        """
         tags = tuple(normalize_tag(tag) for tag in tags)
-        sources, failures = collect_sources(paths)
+        urls = [str(path) for path in paths if is_url(str(path))]
+        sources, failures = collect_sources(path for path in paths if not is_url(str(path)))
         report = ImportReport(failures=list(failures))
         sources = [source for source in sources if not self._restored(source, report)]
-        total = len(sources)
-        for done, extracted in enumerate(self._extract_all(sources), start=1):
+        total = len(sources) + len(urls)
+        done = 0
+        for extracted in self._extract_all(sources):
             if should_cancel is not None and should_cancel():
                 report.cancelled = True
-                break
+                return report
             self._store(extracted, tags, report)
+            done += 1
             if progress is not None:
                 progress(done, total, extracted.source)
+        for url in urls:
+            if should_cancel is not None and should_cancel():
+                report.cancelled = True
+                return report
+            self._fetch_and_store(url, tags, report, fetch_page)
+            done += 1
+            if progress is not None:
+                progress(done, total, url)
         return report
 
     def import_bytes(self, data: bytes, *, source: str, name: str = "", url: str = "",
@@ -180,6 +195,28 @@ class ImportService:
         tags = tuple(normalize_tag(tag) for tag in tags)
         self._store(extract_source(source, data, name=name, url=url), tags, report)
         return report
+
+    # --- web addresses ------------------------------------------------------------------
+    def import_urls(self, urls: Iterable[str], *, tags: tuple[str, ...] = (),
+                    fetch: Callable[[str], FetchedPage] = fetch_page) -> ImportReport:
+        """Fetch each web page and import it like a saved HTML file, its URL as url and source.
+
+        A page that cannot be fetched is a failure `URL: reason`; the others go on.
+        """
+        tags = tuple(normalize_tag(tag) for tag in tags)
+        report = ImportReport()
+        for url in urls:
+            self._fetch_and_store(url, tags, report, fetch)
+        return report
+
+    def _fetch_and_store(self, url: str, tags: tuple[str, ...], report: ImportReport,
+                         fetch: Callable[[str], FetchedPage]) -> None:
+        try:
+            page = fetch(url)
+        except FetchError as error:
+            report.failures.append(ImportFailure(url, str(error)))
+            return
+        self._store(extract_source(page.url, page.data, url=page.url, charset=page.charset), tags, report)
 
     # --- internals ----------------------------------------------------------------------
     def _restored(self, path: Path, report: ImportReport) -> bool:
@@ -239,5 +276,7 @@ class ImportService:
 
 
 def _source_path(source: str) -> str:
+    if is_url(source):
+        return source  # a fetched page's source is its web address
     path = Path(source)
     return str(path.resolve()) if path.is_absolute() or path.exists() else ""
