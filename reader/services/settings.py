@@ -26,6 +26,7 @@ class Settings:
     color_names: dict[str, str] = field(default_factory=lambda: dict.fromkeys(PALETTE, ""))
     export_template: str = ""  # a Jinja2 template file replacing the default Markdown layout
     export_group_by_color: bool = False
+    last_export_folder: str = ""  # where File > Export last wrote
     last_article_id: int | None = None
 
     def color_label(self, color: str) -> str:

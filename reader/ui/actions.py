@@ -29,6 +29,10 @@ class WindowActions:
                                     tip="Import every article in a folder")
         self.import_clipboard = action("import_clipboard", "Import from &Clipboard", "Ctrl+Shift+V",
                                        tip="Import the copied text, page, file paths or web address")
+        self.export = action("export", "&Export Notes…", "Ctrl+E",
+                             tip="Export highlights and notes as Markdown, or the library as a JSON backup")
+        self.preferences = action("preferences", "&Preferences…", QKeySequence.StandardKey.Preferences,
+                                  "Ctrl+,")
         self.quit = action("quit", "&Quit", QKeySequence.StandardKey.Quit)
 
         self.undo = undo_stack.createUndoAction(window, "&Undo")
@@ -67,8 +71,10 @@ class WindowActions:
         file_menu = menu_bar.addMenu("&File")
         for made in (self.import_files, self.import_folder, self.import_clipboard):
             file_menu.addAction(made)
-        self.file_menu = file_menu
-        self.file_menu_end = file_menu.addSeparator()
+        file_menu.addSeparator()
+        file_menu.addAction(self.export)
+        file_menu.addSeparator()
+        file_menu.addAction(self.preferences)
         file_menu.addAction(self.quit)
 
         edit_menu = menu_bar.addMenu("&Edit")

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QObject
+from PySide6.QtWidgets import QMessageBox
 
 from reader.services.changes import Changes
 from reader.services.importing import ImportReport, ImportService
+from reader.ui.background import JobRunner
 from reader.ui.dialogs import ImportProblemsDialog, ask_import_files, ask_import_folder, report_summary
 from reader.ui.events import LibraryEvents
-from reader.ui.import_runner import ImportRunner
 from reader.ui.status import StatusBar
 
 _WEB = ("http://", "https://")
@@ -38,14 +39,11 @@ def sources_in(mime: QMimeData) -> list[str]:
 class ImportFlow(QObject):
     """Starts imports, shows their progress in the status bar and reports the outcome once."""
 
-    def __init__(self, window, importer: ImportService, events: LibraryEvents, status: StatusBar) -> None:
+    def __init__(self, window, importer: ImportService, events: LibraryEvents, status: StatusBar,
+                 runner: JobRunner) -> None:
         super().__init__(window)
-        self._window, self._events, self._status = window, events, status
-        self.runner = ImportRunner(importer, self)
-        self.runner.progress.connect(status.show_progress)
-        self.runner.started.connect(lambda: status.show_progress(0, 0, ""))
-        self.runner.finished.connect(self._on_finished)
-        status.cancel_requested.connect(self.runner.cancel)
+        self._window, self._importer, self._events, self._status = window, importer, events, status
+        self.runner = runner
 
     def ask_files(self) -> None:
         files = ask_import_files(self._window)
@@ -58,7 +56,9 @@ class ImportFlow(QObject):
             self.import_paths([folder])
 
     def import_paths(self, paths: list[str]) -> bool:
-        return self._started(self.runner.import_paths(paths))
+        """Import files, folders and web addresses in the background."""
+        return self._start(lambda progress, cancelled: self._importer.import_paths(
+            paths, progress=progress, should_cancel=cancelled))
 
     def can_import(self, mime: QMimeData) -> bool:
         return bool(sources_in(mime)) or mime.hasText() or mime.hasHtml()
@@ -68,27 +68,37 @@ class ImportFlow(QObject):
         sources = sources_in(mime)
         if sources:
             return self.import_paths(sources)
-        if mime.hasHtml() and mime.html().strip():
-            return self._started(self.runner.import_bytes(mime.html().encode("utf-8"), "clipboard", "clipboard.html"))
-        if mime.hasText() and mime.text().strip():
-            return self._started(self.runner.import_bytes(mime.text().encode("utf-8"), "clipboard", "clipboard.txt"))
+        for present, data, name in ((mime.hasHtml(), mime.html(), "clipboard.html"),
+                                    (mime.hasText(), mime.text(), "clipboard.txt")):
+            if present and data.strip():
+                payload = data.encode("utf-8")
+                return self._start(lambda progress, cancelled: self._importer.import_bytes(
+                    payload, source="clipboard", name=name))
         self._status.showMessage("Nothing to import: copy some text, a page, file paths or a web address.", 6000)
         return False
 
-    def wait(self) -> None:
-        self.runner.wait()
-
-    def _started(self, started: bool) -> bool:
-        if not started:
-            self._status.showMessage("An import is already running; wait for it or cancel it.", 6000)
+    def _start(self, job) -> bool:
+        started = self.runner.run_job(job, self._on_finished, self._on_failed)
+        if started:
+            self._status.show_progress(0, 0, "")
+        else:
+            self._status.showMessage("Another import or export is running; wait for it or cancel it.", 6000)
         return started
+
+    def _on_failed(self, message: str) -> None:
+        self._status.hide_progress()
+        QMessageBox.warning(self._window, "Import failed", message)
 
     def _on_finished(self, report: ImportReport) -> None:
         self._status.hide_progress()
         self._status.showMessage(report_summary(report), 10000)
         added = [item.article.id for item in report.imported]
-        if added:
-            self._events.publish(Changes.of(added=added, tags=True))
+        annotated = [article.id for restore in report.restored for article in restore.present]
+        if added or annotated:
+            # annotation files add highlights to articles the library already had
+            self._events.publish(Changes.of(added=added, articles=annotated, highlights_of=annotated, tags=True))
+        for restore in report.restored:
+            self._status.showMessage(f"{Path(restore.source).name}: {restore.summary()}", 10000)
         target = added[0] if added else (report.duplicates[0].article.id if report.duplicates else 0)
         if target:
             self._window.library.select_article(target)

@@ -20,9 +20,12 @@ from reader.services.settings import SettingsStore
 from reader.ui import commands
 from reader.ui.actions import WindowActions
 from reader.ui.appearance import Appearance
+from reader.ui.background import JobRunner
 from reader.ui.controller import ReaderController
 from reader.ui.dialogs import EditArticleDialog
+from reader.ui.preferences import PreferencesDialog
 from reader.ui.events import LibraryEvents
+from reader.ui.export_flow import ExportFlow
 from reader.ui.import_flow import ImportFlow
 from reader.ui.library.pane import LibraryPane
 from reader.ui.reading import ReadingPane
@@ -32,6 +35,7 @@ from reader.ui.status import StatusBar
 SHORTCUTS_HELP = """<table cellspacing="6">
 <tr><td><b>Ctrl+O</b>, <b>Ctrl+Shift+O</b></td><td>Import files, a folder</td></tr>
 <tr><td><b>Ctrl+Shift+V</b></td><td>Import what is on the clipboard (text, a page, paths)</td></tr>
+<tr><td><b>Ctrl+E</b></td><td>Export notes to Markdown, or a JSON backup</td></tr>
 <tr><td><b>H</b></td><td>Highlight the selection in the current colour</td></tr>
 <tr><td><b>1</b>&ndash;<b>5</b></td><td>Choose the colour (and highlight the selection)</td></tr>
 <tr><td><b>Ctrl+F</b>, <b>F3</b>, <b>Shift+F3</b></td><td>Find in the article, next, previous</td></tr>
@@ -75,7 +79,11 @@ class MainWindow(QMainWindow):
                                            self.library, self.reading, self.sidebar)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
-        self.imports = ImportFlow(self, services.importer, self.events, self.status)
+        self.jobs = JobRunner(self)
+        self.jobs.progress.connect(self.status.show_progress)
+        self.status.cancel_requested.connect(self.jobs.cancel)
+        self.imports = ImportFlow(self, services.importer, self.events, self.status, self.jobs)
+        self.exports = ExportFlow(self, self.jobs, self.status)
         self.actions = WindowActions(self, self.undo_stack)
         self.actions.build_menus(self.menuBar())
         self.library.set_context_actions(self.actions.article_context_actions())
@@ -114,7 +122,7 @@ class MainWindow(QMainWindow):
         self.actions.show_sidebar.setChecked(self.sidebar.isVisibleTo(self))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.imports.wait()
+        self.jobs.wait()
         self.controller.save_position()
         self.settings_store.save(self.settings)
         self.window_state.setValue("window/geometry", self.saveGeometry())
@@ -129,6 +137,8 @@ class MainWindow(QMainWindow):
         actions.import_files.triggered.connect(self.imports.ask_files)
         actions.import_folder.triggered.connect(self.imports.ask_folder)
         actions.import_clipboard.triggered.connect(lambda: self.imports.from_mime(QApplication.clipboard().mimeData()))
+        actions.export.triggered.connect(self.exports.ask_and_export)
+        actions.preferences.triggered.connect(self._edit_preferences)
         actions.quit.triggered.connect(self.close)
         actions.find.triggered.connect(self.reading.open_find)
         actions.search_library.triggered.connect(self.library.focus_filter)
@@ -206,6 +216,14 @@ class MainWindow(QMainWindow):
         for name, action in self.actions.themes.items():
             action.setChecked(name == self.settings.theme)
         self.reading.view.set_current_color(self.settings.current_color)
+
+    def _edit_preferences(self) -> None:
+        chosen = PreferencesDialog.ask(self, self.settings)
+        if chosen is not None:
+            self.settings.color_names = chosen.color_names
+            self.settings.export_template = chosen.export_template
+            self.settings.export_group_by_color = chosen.export_group_by_color
+            self.settings_store.save(self.settings)
 
     def _set_theme(self, theme: str) -> None:
         self.settings.theme = theme

@@ -20,8 +20,8 @@ def test_a_folder_import_shows_progress_and_reports_problems(make_window, tmp_pa
     reports = []
     monkeypatch.setattr(ImportProblemsDialog, "ask", classmethod(lambda cls, parent, report: reports.append(report)))
     progress = []
-    window.imports.runner.progress.connect(lambda done, total, source: progress.append((done, total)))
-    with qtbot.waitSignal(window.imports.runner.finished, timeout=60000):
+    window.jobs.progress.connect(lambda done, total, source: progress.append((done, total)))
+    with qtbot.waitSignal(window.jobs.finished, timeout=60000):
         assert window.imports.import_paths([str(folder)])
     assert progress[-1] == (14, 14)
     assert window.library.model.rowCount() == 13
@@ -40,7 +40,7 @@ def test_dropping_files_imports_them(make_window, tmp_path, qtbot):
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     event = QDropEvent(QPointF(400, 300), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
-    with qtbot.waitSignal(window.imports.runner.finished, timeout=30000):
+    with qtbot.waitSignal(window.jobs.finished, timeout=30000):
         window.dropEvent(event)
     assert [window.library.model.index(r).data() for r in range(window.library.model.rowCount())] == [
         "Article number 0 about rivers"]
@@ -49,7 +49,7 @@ def test_dropping_files_imports_them(make_window, tmp_path, qtbot):
 def test_pasting_copied_text_imports_it(make_window, qtbot, seed_path):
     window = make_window()
     QApplication.clipboard().setText(seed_path.read_text(encoding="utf-8"))
-    with qtbot.waitSignal(window.imports.runner.finished, timeout=30000):
+    with qtbot.waitSignal(window.jobs.finished, timeout=30000):
         window.actions.import_clipboard.trigger()
     assert window.controller.article.title.startswith("Top US Officials Agree")
 
@@ -69,8 +69,8 @@ def test_cancelling_keeps_what_was_imported(make_window, tmp_path, qtbot, monkey
     monkeypatch.setattr(importing, "extract_source", slow_extract)
     window = make_window()
     write_articles(tmp_path / "many", 5)
-    window.imports.runner.progress.connect(lambda done, total, source: window.status.cancel_button.click())
-    with qtbot.waitSignal(window.imports.runner.finished, timeout=30000) as blocker:
+    window.jobs.progress.connect(lambda done, total, source: window.status.cancel_button.click())
+    with qtbot.waitSignal(window.jobs.finished, timeout=30000) as blocker:
         window.imports.import_paths([str(tmp_path / "many")])
     report = blocker.args[0]
     assert report.cancelled and 1 <= len(report.imported) < 5

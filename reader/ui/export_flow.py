@@ -1,0 +1,96 @@
+"""File > Export from the window: ask, export in the background, then say what happened."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox
+
+from reader.services.export import JsonExportReport, MarkdownExportReport
+from reader.services.export_folder import FileStatus
+from reader.ui.background import JobRunner
+from reader.ui.export_dialog import MARKDOWN, ExportDialog, ExportRequest
+from reader.ui.status import StatusBar
+
+
+def markdown_summary(report: MarkdownExportReport) -> str:
+    """One line about a Markdown export, e.g. "3 files written, 5 unchanged, 1 kept"."""
+    counts = []
+    for label, statuses in (("written", (FileStatus.CREATED, FileStatus.UPDATED, FileStatus.OVERWRITTEN)),
+                            ("unchanged", (FileStatus.UNCHANGED,)), ("kept (edited by you)", (FileStatus.KEPT,)),
+                            ("failed", (FileStatus.FAILED,))):
+        number = len(report.with_status(*statuses))
+        if number:
+            counts.append(f"{number} {label}")
+    text = f"Exported to {report.folder}: " + (", ".join(counts) or "nothing to export")
+    return text + (" (cancelled)" if report.cancelled else "")
+
+
+class ExportFlow(QObject):
+    """Runs exports on the shared job runner and reports them in one message."""
+
+    def __init__(self, window, runner: JobRunner, status: StatusBar) -> None:
+        super().__init__(window)
+        self._window, self._runner, self._status = window, runner, status
+
+    def ask_and_export(self) -> None:
+        window = self._window
+        settings = window.settings
+        request = ExportDialog.ask(
+            window,
+            open_id=window.controller.article.id if window.controller.article else 0,
+            selected_ids=window.library.selected_article_ids(),
+            tags=window.services.tags.names(),
+            group_by_color=settings.export_group_by_color,
+            last_folder=settings.last_export_folder,
+        )
+        if request is not None:
+            settings.last_export_folder = str(request.destination)
+            window.settings_store.save(settings)
+            self.export(request)
+
+    def export(self, request: ExportRequest) -> bool:
+        exports = self._window.services.exports
+        if request.kind == MARKDOWN:
+            def job(progress, cancelled):
+                return exports.export_markdown(request.destination, article_ids=request.article_ids,
+                                               tag=request.tag, group_by_color=request.group_by_color,
+                                               force=request.force, progress=progress, should_cancel=cancelled)
+        else:
+            def job(progress, cancelled):
+                return exports.export_json(request.destination, article_ids=request.article_ids, tag=request.tag,
+                                           progress=progress, should_cancel=cancelled)
+        started = self._runner.run_job(job, self._on_finished, self._on_failed)
+        if started:
+            self._status.show_progress(0, 0, "")
+        else:
+            self._status.showMessage("Another import or export is running; wait for it or cancel it.", 6000)
+        return started
+
+    def _on_failed(self, message: str) -> None:
+        self._status.hide_progress()
+        QMessageBox.warning(self._window, "Export failed", message)
+
+    def _on_finished(self, report) -> None:
+        self._status.hide_progress()
+        if isinstance(report, JsonExportReport):
+            self._status.showMessage(
+                "Export cancelled." if report.cancelled else
+                f"Backed up {report.articles} articles and {report.highlights} highlights to {report.path}", 10000)
+            return
+        self._status.showMessage(markdown_summary(report), 10000)
+        kept = report.with_status(FileStatus.KEPT)
+        failed = report.with_status(FileStatus.FAILED)
+        if kept or failed or report.warnings:
+            lines = [f"{item.path.name}: you edited it since the last export; it was kept" for item in kept]
+            lines += [f"{item.path.name}: {item.reason}" for item in failed] + list(report.warnings)
+            box = QMessageBox(QMessageBox.Icon.Information, "Export", markdown_summary(report) + ".",
+                              QMessageBox.StandardButton.Ok, self._window)
+            box.setObjectName("export_report")
+            box.setInformativeText("Export again with \u201cReplace files I edited\u201d to overwrite kept files."
+                                   if kept else "")
+            box.setDetailedText("\n".join(lines))
+            open_folder = box.addButton("Open Folder", QMessageBox.ButtonRole.ActionRole)
+            box.exec()
+            if box.clickedButton() is open_folder:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(report.folder)))
