@@ -9,6 +9,7 @@ from reader.services.annotations import AnnotationService
 from reader.services.articles import ArticleService
 from reader.services.importing import ImportService
 from reader.services.paths import resolve_data_dir
+from reader.services.search import SearchService
 from reader.services.tags import TagService
 from reader.storage import Storage, open_storage
 
@@ -25,6 +26,7 @@ class Services:
     annotations: AnnotationService
     importer: ImportService
     tags: TagService
+    search: SearchService
 
     def close(self) -> None:
         self.storage.close()
@@ -43,4 +45,5 @@ def open_library(data_dir: Path, *, process_start: str = "fork") -> Services:
         annotations=AnnotationService(storage),
         importer=ImportService(storage, start_method=process_start),
         tags=TagService(storage),
+        search=SearchService(storage),
     )

@@ -10,6 +10,8 @@ from reader.storage.database import DATABASE_NAME, Database, open_database
 from reader.storage.errors import LibraryLockedError, NotFoundError, StorageError
 from reader.storage.highlights import HighlightStore
 from reader.storage.records import ArticleRecord, RecordStore
+from reader.storage.saved_searches import SavedSearchStore
+from reader.storage.search import SearchStore
 from reader.storage.tags import TagStore
 
 __all__ = [
@@ -33,6 +35,8 @@ class Storage:
     highlights: HighlightStore
     tags: TagStore
     records: RecordStore
+    search: SearchStore
+    saved_searches: SavedSearchStore
 
     def close(self) -> None:
         self.database.close()
@@ -42,4 +46,4 @@ def open_storage(folder: Path) -> Storage:
     """Open the library in `folder`, creating and migrating it as needed."""
     database = open_database(folder)
     return Storage(database, ArticleStore(database), HighlightStore(database), TagStore(database),
-                   RecordStore(database))
+                   RecordStore(database), SearchStore(database), SavedSearchStore(database))

@@ -19,6 +19,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from reader.storage.errors import LibraryLockedError, StorageError
+from reader.storage.fts import require_fts5
 
 DATABASE_NAME = "library.sqlite3"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
@@ -142,6 +143,7 @@ def open_database(folder: Path) -> Database:
         with engine.connect() as connection:
             if connection.exec_driver_sql("PRAGMA journal_mode").scalar() != "wal":
                 connection.exec_driver_sql("PRAGMA journal_mode = WAL")
+            require_fts5(connection.exec_driver_sql, sqlite3.sqlite_version)  # search needs it; say so up front
             current = MigrationContext.configure(connection).get_current_revision()
             has_tables = bool(
                 connection.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type='table'").scalar()

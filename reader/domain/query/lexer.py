@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Typographic quotes (what macOS and word processors type) count as straight double quotes.
-_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
+# Typographic quotes (what macOS and word processors type) count as straight double quotes;
+# control characters separate words (a NUL would end the query early inside SQLite).
+_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+                         **{chr(code): " " for code in range(0x20) if chr(code) not in "\t\n\r"}, "\x7f": " "})
 _FIELD = re.compile(r"([A-Za-z]+):")
 
 
@@ -34,7 +36,7 @@ class Token:
 
 
 def balance_quotes(text: str, notes: list[str]) -> str:
-    """Straighten typographic quotes and drop a final unmatched `"` (the rest reads as words)."""
+    """Straighten quotes, blank control characters, drop a final unmatched `"` (the rest reads as words)."""
     text = text.translate(_QUOTES)
     if text.count('"') % 2:
         cut = text.rindex('"')
