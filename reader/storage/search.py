@@ -1,4 +1,9 @@
-"""Running a parsed query: ranked article and highlight hits with snippets, cancellable mid-query."""
+"""Running a parsed query: ranked article and highlight hits with snippets, cancellable mid-query.
+
+FTS5's snippet() re-tokenizes a whole article, which costs more than the ranking itself for
+most queries, so snippets are made only for the articles the merged list keeps: highlights
+are fetched first (short, cheap), which says how many articles the list has room for.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from reader.domain.search import (
     ELLIPSIS,
     ArticleHit,
     HighlightHit,
+    Hit,
     SearchCancelled,
     SearchResults,
     Snippet,
@@ -50,26 +56,25 @@ class _Marks:
         return Snippet(text, tuple((s + shift, e + shift) for s, e in piece.matches)), piece.text, shift
 
 
-def _article_sql(plan: Plan) -> str:
-    text_column = plan.kind.table.column_index("text")
-    where = " AND ".join(plan.where)
+def _where(plan: Plan, joiner: str) -> str:
+    return f"{joiner} {' AND '.join(plan.where)}" if plan.where else ""
+
+
+def _articles_sql(plan: Plan) -> str:
     if plan.match_table:
-        fts = plan.match_table
+        fts, text_column = plan.match_table, plan.kind.table.column_index("text")
         return (
             f"SELECT a.id, a.title, a.author, a.site, "
             f"snippet({fts}, {text_column}, :mark_open, :mark_close, :mark_ellipsis, {ARTICLE_SNIPPET_TOKENS}), "
             f"highlight({fts}, 0, :mark_open, :mark_close) "
-            f"FROM {fts} JOIN articles AS a ON a.id = {fts}.rowid WHERE {fts} MATCH :match "
-            f"{'AND ' + where if where else ''} ORDER BY {fts}.rank LIMIT :limit"
+            f"FROM {fts} JOIN articles AS a ON a.id = {fts}.rowid "
+            f"WHERE {fts} MATCH :match {_where(plan, 'AND')} ORDER BY {fts}.rank LIMIT :limit"
         )
-    return (
-        "SELECT a.id, a.title, a.author, a.site, substr(a.text, 1, 600), NULL FROM articles AS a "
-        f"{'WHERE ' + where if where else ''} ORDER BY a.added DESC, a.id DESC LIMIT :limit"
-    )
+    return (f"SELECT a.id, a.title, a.author, a.site, substr(a.text, 1, 600), NULL FROM articles AS a "
+            f"{_where(plan, 'WHERE')} ORDER BY a.added DESC, a.id DESC LIMIT :limit")
 
 
-def _highlight_sql(plan: Plan) -> str:
-    where = " AND ".join(plan.where)
+def _highlights_sql(plan: Plan) -> str:
     tags = ("(SELECT json_group_array(name) FROM (SELECT t.name FROM highlight_tags AS x JOIN tags AS t "
             "ON t.id = x.tag_id WHERE x.highlight_id = h.id ORDER BY t.key))")
     columns = f'h.id, h.article_id, a.title, h.quote, h.note, h.color, {tags}, h.start, h."end"'
@@ -80,12 +85,10 @@ def _highlight_sql(plan: Plan) -> str:
             f"snippet({fts}, 0, :mark_open, :mark_close, :mark_ellipsis, {QUOTE_SNIPPET_TOKENS}), "
             f"snippet({fts}, 1, :mark_open, :mark_close, :mark_ellipsis, {NOTE_SNIPPET_TOKENS}) "
             f"FROM {fts} JOIN highlights AS h ON h.id = {fts}.rowid JOIN articles AS a ON a.id = h.article_id "
-            f"WHERE {fts} MATCH :match {'AND ' + where if where else ''} ORDER BY {fts}.rank LIMIT :limit"
+            f"WHERE {fts} MATCH :match {_where(plan, 'AND')} ORDER BY {fts}.rank LIMIT :limit"
         )
-    return (
-        f"SELECT {columns}, NULL, NULL FROM highlights AS h JOIN articles AS a ON a.id = h.article_id "
-        f"{'WHERE ' + where if where else ''} ORDER BY h.created DESC, h.id DESC LIMIT :limit"
-    )
+    return (f"SELECT {columns}, NULL, NULL FROM highlights AS h JOIN articles AS a ON a.id = h.article_id "
+            f"{_where(plan, 'WHERE')} ORDER BY h.created DESC, h.id DESC LIMIT :limit")
 
 
 class SearchStore:
@@ -109,8 +112,12 @@ class SearchStore:
                 raw.set_progress_handler(lambda: 1 if cancelled() else 0, _PROGRESS_STEPS)
             try:
                 run = _Run(connection, cancelled)
-                articles = run.articles(plan_for(query, ARTICLE_KIND), limit + 1)
                 highlights = run.highlights(plan_for(query, HIGHLIGHT_KIND), limit + 1)
+                # Interleaved by rank, articles fill half the list, or what highlights leave free.
+                room = max((limit + 1) // 2, limit - len(highlights))
+                articles = run.articles(plan_for(query, ARTICLE_KIND), room + 1)
+                hits = merge_ranked(articles[:room], highlights[:limit], limit)
+                hits = run.with_positions(hits)
             except OperationalError as error:
                 if cancelled is not None and "interrupted" in str(error.orig):
                     raise SearchCancelled() from None
@@ -118,7 +125,6 @@ class SearchStore:
             finally:
                 if cancelled is not None:
                     raw.set_progress_handler(None, 0)
-        hits = merge_ranked(articles[:limit], highlights[:limit], limit)
         return SearchResults(query, tuple(hits), truncated=len(articles) + len(highlights) > len(hits))
 
 
@@ -129,6 +135,7 @@ class _Run:
         self._connection = connection
         self._cancelled = cancelled
         self._marks = _Marks()
+        self._pieces: dict[int, tuple[str, int, int]] = {}  # article id: snippet text, first match
 
     def _rows(self, sql: str, params: dict[str, object]) -> list:
         if self._cancelled is not None and self._cancelled():
@@ -145,47 +152,23 @@ class _Run:
         if plan.impossible:
             return []
         marks = self._marks
-        hits, pieces = [], {}
-        for article_id, title, author, site, raw_snippet, raw_title in self._plan_rows(_article_sql(plan), plan, limit):
+        hits = []
+        for article_id, title, author, site, raw_snippet, raw_title in self._plan_rows(_articles_sql(plan), plan, limit):
             if plan.match_table:
                 snippet, piece, shift = marks.snippet(raw_snippet)
                 if snippet.matches:
-                    pieces[article_id] = (piece, snippet.matches[0][0] - shift, snippet.matches[0][1] - shift)
+                    self._pieces[article_id] = (piece, snippet.matches[0][0] - shift, snippet.matches[0][1] - shift)
                 marked_title = Snippet.from_marked(raw_title or "", marks.open, marks.close)
             else:
                 snippet, marked_title = Snippet.lead(raw_snippet or ""), Snippet(title)
             hits.append(ArticleHit(article_id, title, author, site, snippet, marked_title))
-        positions = self._positions(pieces)
-        return [replace(hit, position=positions.get(hit.article_id)) for hit in hits]
-
-    def _positions(self, pieces: dict[int, tuple[str, int, int]]) -> dict[int, tuple[int, int]]:
-        """Where each snippet's first match lies in its article's text (one statement for all).
-
-        A snippet is a verbatim piece of the text, so finding the piece finds the match.
-        """
-        if not pieces:
-            return {}
-        values = ", ".join(f"(:i{n}, :t{n})" for n in range(len(pieces)))
-        params: dict[str, object] = {}
-        for n, (article_id, (piece, _start, _end)) in enumerate(pieces.items()):
-            params[f"i{n}"], params[f"t{n}"] = article_id, piece
-        rows = self._rows(
-            f"WITH wanted(id, piece) AS (VALUES {values}) "
-            "SELECT wanted.id, instr(a.text, wanted.piece) FROM wanted JOIN articles AS a ON a.id = wanted.id",
-            params,
-        )
-        found = {}
-        for article_id, where in rows:
-            if where:
-                _piece, start, end = pieces[article_id]
-                found[article_id] = (where - 1 + start, where - 1 + end)
-        return found
+        return hits
 
     def highlights(self, plan: Plan, limit: int) -> list[HighlightHit]:
         if plan.impossible:
             return []
         hits = []
-        for row in self._plan_rows(_highlight_sql(plan), plan, limit):
+        for row in self._plan_rows(_highlights_sql(plan), plan, limit):
             highlight_id, article_id, title, quote, note, color, tags, start, end, raw_quote, raw_note = row
             if plan.match_table:
                 quote_snippet, note_snippet = self._marks.snippet(raw_quote)[0], self._marks.snippet(raw_note)[0]
@@ -194,3 +177,26 @@ class _Run:
             hits.append(HighlightHit(highlight_id, article_id, title, quote, note, color,
                                      tuple(json.loads(tags)), start, end, quote_snippet, note_snippet))
         return hits
+
+    def with_positions(self, hits: list[Hit]) -> list[Hit]:
+        """The article hits with where their snippet's first match lies in the article's text.
+
+        A snippet is a verbatim piece of the text, so finding the piece finds the match; one
+        statement does it for every article kept.
+        """
+        wanted = [[hit.article_id, self._pieces[hit.article_id][0]] for hit in hits
+                  if isinstance(hit, ArticleHit) and hit.article_id in self._pieces]
+        if not wanted:
+            return hits
+        rows = self._rows(
+            "SELECT json_extract(w.value, '$[0]'), instr(a.text, json_extract(w.value, '$[1]')) "
+            "FROM json_each(:wanted) AS w JOIN articles AS a ON a.id = json_extract(w.value, '$[0]')",
+            {"wanted": json.dumps(wanted)},
+        )
+        positions = {}
+        for article_id, where in rows:
+            if where:
+                _piece, start, end = self._pieces[article_id]
+                positions[article_id] = (where - 1 + start, where - 1 + end)
+        return [replace(hit, position=positions.get(hit.article_id)) if isinstance(hit, ArticleHit) else hit
+                for hit in hits]
