@@ -2,4 +2,4 @@
 
 __version__ = "0.1.0"
 APP_NAME = "Reader"
-APP_ID = "org.example.Reader"  # reverse-DNS id shared by the desktop file, metainfo and Qt
+APP_ID = "io.github.readerannotator.Reader"  # reverse-DNS id shared by the desktop file, metainfo and Qt

@@ -5,10 +5,55 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reader import APP_ID, APP_NAME, __version__
+from reader.domain.errors import ReaderError
+from reader.services import Services, open_library
+from reader.services.seeding import seed_if_new
+from reader.services.settings import SETTINGS_NAME, SettingsStore
+from reader.shipped import resources_folder, seeds_folder
+from reader.ui.main_window import MainWindow
+
+WINDOW_STATE_NAME = "window.ini"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with the app's name, icon and desktop id (matching packaging/)."""
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(resources_folder() / "icons" / "reader.svg")))
+    return app
+
+
+def build_window(services: Services) -> MainWindow:
+    """The window over an open library, with its settings and window state in the data folder."""
+    settings_store = SettingsStore(services.data_dir / SETTINGS_NAME)
+    window_state = QSettings(str(services.data_dir / WINDOW_STATE_NAME), QSettings.Format.IniFormat)
+    return MainWindow(services, settings_store, window_state)
+
 
 def run_window(data_dir: Path) -> int:
-    from reader.cli import build_parser
-
-    print("reader: the window is not built yet; use one of the commands below.", file=sys.stderr)
-    build_parser().print_help()
-    return 2
+    """Open the window on the library in `data_dir`; the sample articles come in on first use."""
+    app = make_application()
+    try:
+        # Worker processes must be spawned, not forked, from a process that runs Qt threads.
+        services = open_library(data_dir, process_start="spawn")
+    except ReaderError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        QMessageBox.critical(None, APP_NAME, f"The library cannot be opened.\n\n{error}")
+        return 1
+    try:
+        seed_if_new(data_dir, services.importer, services.articles.count(), seeds_folder())
+        window = build_window(services)
+        window.start()
+        window.show()
+        return app.exec()
+    finally:
+        services.close()

@@ -6,11 +6,13 @@ import argparse
 
 from reader.cli.output import article_summary, highlight_object, one_line, print_json, warn
 from reader.services import Services
+from reader.services.fetch import is_url
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser("import", parents=[common], help="import files, folders or web addresses",
-                                 description="Import articles (.txt, .html, .htm, .md) from files and folders.")
+                                 description="Import articles (.txt, .html, .htm, .md) from files and folders, "
+                                             "and web pages from http(s) addresses.")
     parser.add_argument("paths", nargs="+", metavar="PATH|URL", help="a file, a folder (walked) or a web address")
     parser.add_argument("--tag", action="append", default=[], metavar="T", help="tag every imported article")
     parser.set_defaults(run=run_import)
@@ -37,7 +39,14 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def run_import(services: Services, args: argparse.Namespace) -> int:
-    report = services.importer.import_paths(args.paths, tags=tuple(args.tag))
+    urls = [source for source in args.paths if is_url(source)]
+    paths = [source for source in args.paths if not is_url(source)]
+    report = services.importer.import_paths(paths, tags=tuple(args.tag))
+    if urls:
+        fetched = services.importer.import_urls(urls, tags=tuple(args.tag))
+        report.imported += fetched.imported
+        report.duplicates += fetched.duplicates
+        report.failures += fetched.failures
     for item in report.imported:
         print(f"{item.article.id}\t{one_line(item.article.title, 200)}", flush=True)
     for item in report.duplicates:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from dateutil import parser as dateutil_parser
-
 from reader.domain.errors import ReaderError
 
 _MONTHS = r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?"
@@ -36,6 +34,8 @@ def parse_date(text: str, *, with_time: bool = True) -> str | None:
     text = text.strip()
     if not text or not re.search(r"\d", text):
         return None
+    from dateutil import parser as dateutil_parser  # loaded on first use: it is slow to import
+
     try:
         default = datetime(1, 1, 1)
         parsed = dateutil_parser.parse(text, default=default, fuzzy=False)

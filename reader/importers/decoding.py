@@ -44,7 +44,14 @@ def declared_charset(data: bytes) -> str | None:
     match = _DECLARED.search(data[:4096])
     if not match:
         return None
-    label = (match.group(1) or match.group(2)).decode("ascii").lower()
+    return normalize_charset((match.group(1) or match.group(2)).decode("ascii"))
+
+
+def normalize_charset(label: str | None) -> str | None:
+    """A charset label (from a page or an HTTP header) as a Python codec name, read as browsers do."""
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
     label = _WHATWG_ALIASES.get(label, label)
     try:
         return codecs.lookup(label).name

@@ -1,33 +1,76 @@
-"""HTML pages to canonical text, blocks and metadata, with trafilatura finding the article."""
+"""HTML pages to canonical text, blocks and metadata, with trafilatura finding the article.
+
+Around trafilatura: elements a visitor cannot see are removed first (hidden microdata copies
+of the headline and dates otherwise end up in the body), and afterwards the headline repeated
+at the top of the body, date lines at its edges and short furniture lines (share, sign-up,
+copyright) are dropped. Metadata comes from every source the page offers (see metadata.py).
+"""
 
 from __future__ import annotations
 
 import logging
+import re
 
 import trafilatura
 from lxml import etree
+from trafilatura.utils import load_html
 
-from reader.domain.dates import normalize_iso
-from reader.domain.models import BlockKind, ExtractedArticle, MarkKind
-from reader.domain.text import TextBuilder
-from reader.importers.decoding import declared_charset, decode_text
+from reader.domain.dates import DATE_LINE
+from reader.domain.models import ExtractedArticle
+from reader.importers.blocks import block_texts, keep_blocks
+from reader.importers.boilerplate import is_boilerplate
+from reader.importers.decoding import declared_charset, decode_text, normalize_charset
 from reader.importers.errors import ImportRejected
+from reader.importers.html_body import body_to_text
+from reader.importers.metadata import MetadataSources
 
 # trafilatura logs every page it finds hard; the importer reports problems itself.
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
-_HI_MARKS = {"#b": MarkKind.STRONG, "#i": MarkKind.EMPHASIS, "#u": MarkKind.EMPHASIS, "#t": MarkKind.CODE}
-_BLOCK_TAGS = {"p", "head", "quote", "list", "item", "table", "row", "cell", "div", "code", "pre"}
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_EDGE = 3  # how many blocks at each end of the body are checked for date lines
 
 
-def decode_html(data: bytes) -> str:
-    """HTML bytes to text, honouring a BOM, then the page's declared charset."""
-    return decode_text(data, declared=declared_charset(data))
+def decode_html(data: bytes, charset: str | None = None) -> str:
+    """HTML bytes to text: a BOM wins, then the HTTP charset (if any), then the page's own."""
+    return decode_text(data, declared=normalize_charset(charset) or declared_charset(data))
 
 
-def _extract(html: str, url: str, **options: bool):
+def parse_html(html: str) -> etree._Element:
+    """An lxml tree of the page; raises ImportRejected when it is not HTML at all."""
+    # lxml refuses str input carrying an XML encoding declaration; the text is decoded already.
+    html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html, count=1)
+    try:
+        tree = load_html(html)
+    except (ValueError, TypeError, etree.LxmlError):
+        tree = None
+    if tree is None:
+        raise ImportRejected("this HTML page cannot be read")
+    return tree
+
+
+def remove_hidden(tree: etree._Element) -> None:
+    """Drop elements styled or marked as invisible (their text is not part of what one reads)."""
+    doomed = [
+        element for element in tree.xpath("//body//*[@style or @hidden]")
+        if element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style", ""))
+    ]
+    for element in doomed:
+        parent = element.getparent()
+        if parent is None:
+            continue  # inside an element removed already
+        if element.tail and element.tail.strip():
+            previous = element.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + element.tail
+            else:
+                parent.text = (parent.text or "") + element.tail
+        parent.remove(element)
+
+
+def _extract(tree: etree._Element, url: str, **options: bool):
     return trafilatura.bare_extraction(
-        html,
+        tree,
         url=url or None,
         with_metadata=True,
         include_comments=False,
@@ -39,130 +82,56 @@ def _extract(html: str, url: str, **options: bool):
     )
 
 
+def _has_text(document) -> bool:
+    return document is not None and document.body is not None and bool("".join(document.body.itertext()).strip())
+
+
 def extract_html(html: str, url: str = "") -> ExtractedArticle:
     """The article in an HTML page: body blocks with marks, title, author, date, site, URL."""
-    document = _extract(html, url)
-    if document is None or document.body is None or not "".join(document.body.itertext()).strip():
-        document = _extract(html, url, favor_recall=True)
-    if document is None or document.body is None:
+    tree = parse_html(html)
+    sources = MetadataSources(tree, url)  # read before trafilatura prunes the tree
+    remove_hidden(tree)
+    document = _extract(tree, url)
+    if not _has_text(document):
+        tree = parse_html(html)  # the first pass pruned the tree it was given
+        remove_hidden(tree)
+        document = _extract(tree, url, favor_recall=True)
+    if not _has_text(document):
         raise ImportRejected("no article text found in this HTML page")
+    meta = sources.best(document)
     text, blocks = body_to_text(document.body)
+    text, blocks = clean_body(text, blocks, meta.title)
     if not text.strip():
         raise ImportRejected("no article text found in this HTML page")
     return ExtractedArticle(
         text,
         blocks,
-        title=" ".join((document.title or "").split()),
-        author=" ".join((document.author or "").split()),
-        site=(document.sitename or document.hostname or "").strip(),
-        url=(document.url or url or "").strip(),
-        published=normalize_iso(document.date),
-        language=(document.language or "").strip(),
+        title=meta.title,
+        author=meta.author,
+        site=meta.site,
+        url=meta.url,
+        published=meta.published,
+        language=meta.language,
         kind="html",
     )
 
 
-def body_to_text(body: etree._Element) -> tuple[str, tuple]:
-    """Canonical text and blocks from trafilatura's XML body (p, head, list/item, quote, hi, ref)."""
-    builder = TextBuilder()
-    _blocks(builder, body, quote=False, depth=0)
-    return builder.build()
+def _same_words(a: str, b: str) -> bool:
+    return bool(a) and re.findall(r"\w+", a.lower()) == re.findall(r"\w+", b.lower())
 
 
-def _blocks(builder: TextBuilder, parent: etree._Element, quote: bool, depth: int) -> None:
-    loose = _text_of(parent.text)
-    if loose:
-        builder.begin_block(BlockKind.QUOTE if quote else BlockKind.PARAGRAPH)
-        builder.text(loose)
-    for child in parent:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if tag == "head":
-            level = _heading_level(child.get("rend", ""))
-            builder.begin_block(BlockKind.HEADING, level=level)
-            _inline(builder, child)
-            builder.end_block()
-        elif tag == "quote":
-            if any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in child):
-                _blocks(builder, child, quote=True, depth=depth)
-            else:
-                builder.begin_block(BlockKind.QUOTE)
-                _inline(builder, child)
-                builder.end_block()
-        elif tag == "list":
-            _list(builder, child, depth=depth + 1, quote=quote)
-        elif tag in ("code", "pre"):
-            builder.begin_block(BlockKind.PREFORMATTED)
-            builder.text("".join(child.itertext()))
-            builder.end_block()
-        elif tag == "table":
-            for row in child.iter("row"):
-                builder.begin_block(BlockKind.PARAGRAPH)
-                builder.text(" | ".join(" ".join("".join(c.itertext()).split()) for c in row if c.tag == "cell"))
-                builder.end_block()
-        elif tag in ("div", "section", "body"):
-            _blocks(builder, child, quote=quote, depth=depth)
-        elif tag in ("lb", "graphic"):
-            pass
-        else:
-            builder.begin_block(BlockKind.QUOTE if quote else BlockKind.PARAGRAPH)
-            _inline(builder, child)
-            builder.end_block()
-        tail = _text_of(child.tail)
-        if tail:
-            builder.begin_block(BlockKind.QUOTE if quote else BlockKind.PARAGRAPH)
-            builder.text(tail)
-
-
-def _list(builder: TextBuilder, element: etree._Element, depth: int, quote: bool) -> None:
-    ordered = element.get("rend", "") == "ol"
-    for item in element:
-        if item.tag != "item":
-            continue
-        builder.begin_block(BlockKind.LIST_ITEM, level=depth, ordered=ordered)
-        _inline(builder, item, skip_lists=True)
-        builder.end_block()
-        for nested in item:
-            if nested.tag == "list":
-                _list(builder, nested, depth=depth + 1, quote=quote)
-
-
-def _inline(builder: TextBuilder, element: etree._Element, skip_lists: bool = False) -> None:
-    if element.text:
-        builder.text(element.text)
-    for child in element:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if tag == "list" and skip_lists:
-            pass  # nested lists become their own blocks
-        elif tag == "lb":
-            builder.line_break()
-        else:
-            mark = _mark_for(child)
-            if mark is not None:
-                builder.open_mark(*mark)
-            _inline(builder, child, skip_lists)
-            if mark is not None:
-                builder.close_mark()
-        if child.tail:
-            builder.text(child.tail)
-
-
-def _mark_for(element: etree._Element) -> tuple[MarkKind, str | None] | None:
-    if element.tag == "hi":
-        kind = _HI_MARKS.get(element.get("rend", ""))
-        return (kind, None) if kind else None
-    if element.tag == "ref":
-        href = element.get("target", "")
-        return (MarkKind.LINK, href) if href.startswith(("http://", "https://", "mailto:")) else None
-    if element.tag == "code":
-        return MarkKind.CODE, None
-    return None
-
-
-def _heading_level(rend: str) -> int:
-    if len(rend) == 2 and rend[0] == "h" and rend[1].isdigit():
-        return max(1, min(6, int(rend[1])))
-    return 2
-
-
-def _text_of(text: str | None) -> str:
-    return text if text and text.strip() else ""
+def clean_body(text: str, blocks: tuple, title: str) -> tuple[str, tuple]:
+    """Drop the headline repeated at the top, date lines at the edges and furniture lines."""
+    lines = block_texts(text, blocks)
+    keep = [True] * len(lines)
+    for index, line in enumerate(lines):
+        near_edge = index < _EDGE or index >= len(lines) - _EDGE
+        if index < _EDGE and _same_words(line, title):
+            keep[index] = False
+        elif near_edge and DATE_LINE.match(line):
+            keep[index] = False
+        elif is_boilerplate(line):
+            keep[index] = False
+    if not any(keep):
+        return text, blocks
+    return keep_blocks(text, blocks, keep)

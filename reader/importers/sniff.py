@@ -8,8 +8,7 @@ import zlib
 
 from reader.importers.decoding import split_bom
 from reader.importers.errors import ImportRejected
-
-MAX_SOURCE_BYTES = 50 * 1024 * 1024
+from reader.importers.limits import MAX_SOURCE_BYTES
 
 _MAGIC = (
     (b"%PDF-", "a PDF document"),

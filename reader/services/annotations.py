@@ -80,3 +80,26 @@ class AnnotationService:
         """The article's highlights in text order."""
         self._storage.articles.get(article_id)  # a missing article is an error, not an empty list
         return self._storage.highlights.for_article(article_id)
+
+    def get(self, highlight_id: int) -> Highlight:
+        return self._storage.highlights.get(highlight_id)
+
+    def update(self, highlight_id: int, *, color: str | None = None, note: str | None = None,
+               tags: tuple[str, ...] | list[str] | None = None) -> Highlight:
+        """Change the colour, note or tags of a highlight (None leaves that field alone)."""
+        return self._storage.highlights.update(
+            highlight_id,
+            color=normalize_color(color) if color is not None else None,
+            note=note,
+            tags=tuple(normalize_tag(tag) for tag in tags) if tags is not None else None,
+        )
+
+    def delete(self, highlight_id: int) -> Highlight:
+        """Delete a highlight; returns it so `restore` can put it back."""
+        highlight = self._storage.highlights.get(highlight_id)
+        self._storage.highlights.delete(highlight_id)
+        return highlight
+
+    def restore(self, highlight: Highlight) -> Highlight:
+        """Put a deleted highlight back under its id."""
+        return self._storage.highlights.restore(highlight)

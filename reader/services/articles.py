@@ -1,10 +1,13 @@
-"""Reading and correcting articles: list, show, edit metadata."""
+"""Articles: list, show, correct metadata, and what reading does to them (state, note, tags)."""
 
 from __future__ import annotations
 
 from reader.domain.dates import parse_user_date
 from reader.domain.models import Article
-from reader.storage import EDITABLE_FIELDS, Storage
+from reader.domain.tags import normalize_tag
+from reader.storage import EDITABLE_FIELDS, SHOWS, SORTS, ArticleRecord, ListQuery, Storage
+
+__all__ = ["SHOWS", "SORTS", "ArticleRecord", "ArticleService", "ListQuery"]
 
 
 class ArticleService:
@@ -42,3 +45,43 @@ class ArticleService:
         if not clean:
             return self._storage.articles.get(article_id)
         return self._storage.articles.update_metadata(article_id, clean)
+
+    # --- the library list ----------------------------------------------------------------
+    def list_ids(self, query: ListQuery) -> list[int]:
+        """Ids of the articles matching `query`, in its order."""
+        return self._storage.listing.ids(query)
+
+    def rows(self, ids: list[int]) -> dict[int, Article]:
+        """Articles without text for these ids (a page of the list)."""
+        return self._storage.listing.rows(ids)
+
+    def counts(self) -> dict[str, int]:
+        """How many articles are in the inbox, unread, archived, and in all."""
+        return self._storage.listing.counts()
+
+    # --- reading -------------------------------------------------------------------------
+    def set_read(self, article_id: int, is_read: bool) -> Article:
+        return self._storage.article_state.set_flags(article_id, is_read=is_read)
+
+    def set_archived(self, article_id: int, archived: bool) -> Article:
+        return self._storage.article_state.set_flags(article_id, archived=archived)
+
+    def remember_position(self, article_id: int, position: int, progress: float) -> None:
+        """Keep the reading position (a code-point offset) and progress (0..1)."""
+        self._storage.article_state.set_position(article_id, position, progress)
+
+    def set_note(self, article_id: int, note: str) -> Article:
+        return self._storage.article_state.set_note(article_id, note)
+
+    def set_tags(self, article_id: int, tags: tuple[str, ...] | list[str]) -> Article:
+        return self._storage.article_state.set_tags(article_id, tuple(normalize_tag(t) for t in tags))
+
+    def delete(self, article_id: int) -> ArticleRecord:
+        """Delete the article and its highlights; returns the record that `restore` puts back."""
+        record = self._storage.records.record(article_id)
+        self._storage.articles.delete(article_id)
+        return record
+
+    def restore(self, record: ArticleRecord) -> Article:
+        """Put a deleted article back, with its highlights, under the same ids."""
+        return self._storage.records.restore(record)

@@ -19,6 +19,7 @@ from reader.domain.models import Article, ExtractedArticle
 from reader.domain.tags import normalize_tag
 from reader.domain.text import content_hash
 from reader.importers import MAX_SOURCE_BYTES, ImportRejected, extract
+from reader.services.fetch import FetchedPage, FetchError, fetch_page, is_url
 from reader.storage import Storage
 
 IMPORTABLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown", ".mdown", ".mkd")
@@ -119,9 +120,9 @@ def read_and_extract(path: Path) -> _Extracted:
     return extract_source(source, data, name=path.name)
 
 
-def extract_source(source: str, data: bytes, name: str = "", url: str = "") -> _Extracted:
+def extract_source(source: str, data: bytes, name: str = "", url: str = "", charset: str | None = None) -> _Extracted:
     try:
-        return _Extracted(source, data, extract(data, name=name, url=url))
+        return _Extracted(source, data, extract(data, name=name, url=url, charset=charset))
     except ImportRejected as error:
         return _Extracted(source, data, reason=str(error))
     except Exception as error:  # noqa: BLE001 - the boundary where bad input must not stop a batch
@@ -176,6 +177,24 @@ class ImportService:
         self._store(extract_source(source, data, name=name, url=url), tags, report)
         return report
 
+    # --- web addresses ------------------------------------------------------------------
+    def import_urls(self, urls: Iterable[str], *, tags: tuple[str, ...] = (),
+                    fetch: Callable[[str], FetchedPage] = fetch_page) -> ImportReport:
+        """Fetch each web page and import it like a saved HTML file, its URL as url and source.
+
+        A page that cannot be fetched is a failure `URL: reason`; the others go on.
+        """
+        tags = tuple(normalize_tag(tag) for tag in tags)
+        report = ImportReport()
+        for url in urls:
+            try:
+                page = fetch(url)
+            except FetchError as error:
+                report.failures.append(ImportFailure(url, str(error)))
+                continue
+            self._store(extract_source(page.url, page.data, url=page.url, charset=page.charset), tags, report)
+        return report
+
     # --- internals ----------------------------------------------------------------------
     def _extract_all(self, sources: list[Path]) -> Iterator[_Extracted]:
         if len(sources) < PARALLEL_THRESHOLD or self._workers < 2:
@@ -220,5 +239,7 @@ class ImportService:
 
 
 def _source_path(source: str) -> str:
+    if is_url(source):
+        return source  # a fetched page's source is its web address
     path = Path(source)
     return str(path.resolve()) if path.is_absolute() or path.exists() else ""

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.storage.article_state import ArticleStateStore
 from reader.storage.articles import EDITABLE_FIELDS, ArticleStore
 from reader.storage.database import DATABASE_NAME, Database, open_database
 from reader.storage.errors import LibraryLockedError, NotFoundError, StorageError
 from reader.storage.highlights import HighlightStore
+from reader.storage.listing import SHOWS, SORTS, ArticleListing, ListQuery
 from reader.storage.records import ArticleRecord, RecordStore
 from reader.storage.saved_searches import SavedSearchStore
 from reader.storage.search import SearchStore
@@ -19,6 +21,9 @@ __all__ = [
     "DATABASE_NAME",
     "EDITABLE_FIELDS",
     "LibraryLockedError",
+    "ListQuery",
+    "SHOWS",
+    "SORTS",
     "NotFoundError",
     "Storage",
     "StorageError",
@@ -35,6 +40,8 @@ class Storage:
     highlights: HighlightStore
     tags: TagStore
     records: RecordStore
+    listing: ArticleListing
+    article_state: ArticleStateStore
     search: SearchStore
     saved_searches: SavedSearchStore
 
@@ -45,5 +52,14 @@ class Storage:
 def open_storage(folder: Path) -> Storage:
     """Open the library in `folder`, creating and migrating it as needed."""
     database = open_database(folder)
-    return Storage(database, ArticleStore(database), HighlightStore(database), TagStore(database),
-                   RecordStore(database), SearchStore(database), SavedSearchStore(database))
+    return Storage(
+        database=database,
+        articles=ArticleStore(database),
+        highlights=HighlightStore(database),
+        tags=TagStore(database),
+        records=RecordStore(database),
+        listing=ArticleListing(database),
+        article_state=ArticleStateStore(database),
+        search=SearchStore(database),
+        saved_searches=SavedSearchStore(database),
+    )

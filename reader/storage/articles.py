@@ -24,7 +24,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _highlight_counts(session: Session, ids: list[int]) -> dict[int, int]:
+def highlight_counts(session: Session, ids: list[int]) -> dict[int, int]:
     if not ids:
         return {}
     query = (
@@ -101,7 +101,7 @@ class ArticleStore:
             row = session.get(ArticleRow, article_id, options=[undefer(ArticleRow.text), undefer(ArticleRow.blocks)])
             if row is None:
                 raise NotFoundError(f"no article with id {article_id}")
-            count = _highlight_counts(session, [article_id]).get(article_id, 0)
+            count = highlight_counts(session, [article_id]).get(article_id, 0)
             return article_from_row(row, with_text=True, highlight_count=count)
 
     def list(self, *, include_archived: bool = True) -> list[Article]:
@@ -111,7 +111,7 @@ class ArticleStore:
             query = query.where(ArticleRow.archived.is_(False))
         with self._db.read_session() as session:
             rows = list(session.scalars(query))
-            counts = _highlight_counts(session, [row.id for row in rows]) if rows else {}
+            counts = highlight_counts(session, [row.id for row in rows]) if rows else {}
             return [article_from_row(row, with_text=False, highlight_count=counts.get(row.id, 0)) for row in rows]
 
     def count(self) -> int:

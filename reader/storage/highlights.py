@@ -75,6 +75,39 @@ class HighlightStore:
         with self._db.read_session() as session:
             return highlight_from_row(self._row(session, highlight_id))
 
+    def update(self, highlight_id: int, *, color: str | None = None, note: str | None = None,
+               tags: tuple[str, ...] | None = None) -> Highlight:
+        """Change a highlight's colour, note or tags (None leaves a field as it is)."""
+        with self._db.session() as session:
+            row = self._row(session, highlight_id)
+            if color is not None:
+                row.color = color
+            if note is not None:
+                row.note = note
+            if tags is not None:
+                row.tags = tag_rows(session, tags)
+            row.updated = utc_now()
+            session.flush()
+            return highlight_from_row(row)
+
+    def restore(self, highlight: Highlight) -> Highlight:
+        """Put a deleted highlight back under its id (ids are never reused)."""
+        with self._db.session() as session:
+            article = session.get(ArticleRow, highlight.article_id)
+            if article is None:
+                raise NotFoundError(f"no article with id {highlight.article_id}")
+            row = HighlightRow(
+                id=highlight.id, uid=highlight.uid or uuid.uuid4().hex, article_id=highlight.article_id,
+                start=highlight.start, end=highlight.end, quote=highlight.quote, prefix=highlight.prefix,
+                suffix=highlight.suffix, color=highlight.color, note=highlight.note,
+                anchor_state=highlight.anchor_state.value, anchor_score=highlight.anchor_score,
+                text_version=article.text_version, created=highlight.created, updated=highlight.updated,
+            )
+            row.tags = tag_rows(session, highlight.tags)
+            session.add(row)
+            session.flush()
+            return highlight_from_row(row)
+
     def delete(self, highlight_id: int) -> None:
         with self._db.session() as session:
             session.delete(self._row(session, highlight_id))

@@ -9,15 +9,19 @@ from __future__ import annotations
 import argparse
 import gzip
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 import trafilatura
 
-from reader.services import open_library
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from extraction_score import DATA  # noqa: E402  (finds shared/ beside any parent folder, worktrees too)
 
-PAGES = Path(__file__).resolve().parents[3] / "shared" / "data" / "article-extraction-benchmark" / "html"
+from reader.services import open_library  # noqa: E402
+
+PAGES = DATA / "html"
 
 
 def plain_extract(pages: list[bytes]) -> float:

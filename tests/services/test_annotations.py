@@ -47,3 +47,13 @@ def test_a_selection_snaps_to_whole_words(services, article):
     start = text.index("Green Zone") + 2  # "een Zo"
     highlight = services.annotations.highlight_span(article.id, start, start + 6)
     assert highlight.quote == "Green Zone"
+
+
+def test_a_highlight_can_change_and_come_back_after_delete(services, article):
+    highlight = services.annotations.highlight_quote(article.id, "the official", tags=("a",))
+    changed = services.annotations.update(highlight.id, color="blue", note="hmm", tags=["b", "B", "c/d"])
+    assert (changed.color, changed.note, changed.tags) == ("blue", "hmm", ("b", "c/d"))
+    removed = services.annotations.delete(highlight.id)
+    assert services.annotations.highlights(article.id) == []
+    services.annotations.restore(removed)
+    assert services.annotations.highlights(article.id) == [removed]

@@ -88,7 +88,7 @@ def test_an_unreadable_file_is_reported(tmp_path, services, monkeypatch):
 def test_an_unexpected_parser_failure_is_reported_not_raised(tmp_path, services, monkeypatch):
     import reader.services.importing as importing
 
-    def explode(data, name="", url=""):
+    def explode(data, name="", url="", charset=None):
         raise RecursionError("maximum recursion depth exceeded")
 
     monkeypatch.setattr(importing, "extract", explode)

@@ -59,3 +59,23 @@ def test_a_file_that_is_not_a_database_is_reported_and_left_alone(data_dir):
     with pytest.raises(StorageError, match="damaged or is not a Reader library"):
         open_storage(data_dir)
     assert (data_dir / DATABASE_NAME).read_bytes().startswith(b"this is not sqlite")
+
+
+def test_the_quick_head_revision_agrees_with_alembic():
+    from alembic.script import ScriptDirectory
+
+    assert head_revision() == ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def test_a_library_from_a_newer_reader_is_refused_untouched(data_dir):
+    open_storage(data_dir).close()
+    path = data_dir / DATABASE_NAME
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE alembic_version SET version_num = 'from_the_future'")
+    connection.commit()
+    connection.close()
+    with pytest.raises(StorageError, match="newer Reader"):
+        open_storage(data_dir)
+    connection = sqlite3.connect(path)
+    assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("from_the_future",)
+    connection.close()

@@ -1,0 +1,188 @@
+"""An HTML page's metadata from every source it offers, and the best value of each field.
+
+Sources, in the order they are trusted: JSON-LD (schema.org Article types), OpenGraph and
+other meta tags, microdata (itemprop), the page's own markup (h1, <title>, bylines, <time>,
+<html lang>, rel=canonical), and what trafilatura found. Titles lose their " | Site" tails.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import warnings
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from reader.domain.dates import normalize_iso
+from reader.importers.people import clean_author
+from reader.importers.titles import clean_title
+
+_ARTICLE_TYPES = re.compile(r"article|posting|report|story|webpage|creativework", re.IGNORECASE)
+_TITLE_META = ("og:title", "twitter:title", "dc.title", "parsely-title", "sailthru.title")
+_AUTHOR_META = ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author",
+                "citation_author", "dcterms.creator", "twitter:creator")
+_DATE_META = ("article:published_time", "og:published_time", "datepublished", "publishdate", "pubdate",
+              "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
+              "sailthru.date", "parsely-pub-date", "citation_publication_date", "article.published",
+              "original-publish-date", "og:article:published_time", "article:published")
+_SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site")
+
+
+@dataclass(frozen=True)
+class PageMetadata:
+    """The metadata chosen for an article."""
+
+    title: str = ""
+    author: str = ""
+    published: str | None = None
+    site: str = ""
+    url: str = ""
+    language: str = ""
+
+
+class MetadataSources:
+    """What a page says about itself, read once from its tree before extraction prunes it."""
+
+    def __init__(self, tree: etree._Element, url: str = "") -> None:
+        self.url = url
+        self.meta = _meta_tags(tree)
+        self.ld = list(_json_ld_articles(tree))
+        self.headings = [_text(h) for h in tree.iter("h1")]
+        self.titles = [_text(e) for e in tree.iter("title")]
+        self.itemprops: dict[str, list[str]] = {}
+        for element in tree.xpath("//*[@itemprop='headline' or @itemprop='author' or @itemprop='datePublished']"):
+            if element.tag != "meta":
+                value = element.get("content") or element.get("datetime") or _text(element)
+                self.itemprops.setdefault(element.get("itemprop"), []).append(value)
+        self.canonical = [link.get("href", "") for link in tree.iterfind(".//link[@rel='canonical']")]
+        self.lang = tree.get("lang", "") if tree.tag == "html" else ""
+
+    def best(self, document=None) -> PageMetadata:
+        """The best value of each field; `document` (trafilatura's result) is the last resort."""
+        meta, ld = self.meta, self.ld
+        hostname = urlsplit(self.url).hostname or ""
+        site = _first(
+            *(meta.get(name, "") for name in _SITE_META[:3]),
+            *(_name_of(item.get("publisher")) for item in ld),
+            getattr(document, "sitename", "") or "",
+            hostname.removeprefix("www."),
+        ).lstrip("@")
+        raw_titles = [
+            *(str(item.get("headline") or item.get("name") or "") for item in ld),
+            *(meta.get(name, "") for name in _TITLE_META),
+            *self.itemprops.get("headline", []),
+            getattr(document, "title", "") or "",
+            *self.titles,
+        ]
+        title = clean_title([html.unescape(t) for t in raw_titles if t.strip()], self.headings, site)
+        authors = [
+            *(_authors_of(item.get("author") or item.get("creator")) for item in ld),
+            *(meta.get(name, "") for name in _AUTHOR_META),
+            ", ".join(self.itemprops.get("author", [])),
+            getattr(document, "author", "") or "",
+        ]
+        author = _first(*(clean_author(a, site) for a in authors if a))
+        published = _first_date(
+            *(str(item.get("datePublished") or item.get("dateCreated") or "") for item in ld),
+            *(meta.get(name, "") for name in _DATE_META),
+            *self.itemprops.get("datePublished", []),
+            getattr(document, "date", "") or "",
+        )
+        canonical = _first(*self.canonical, meta.get("og:url", ""))
+        language = _first(self.lang, *(str(item.get("inLanguage") or "") for item in ld),
+                          meta.get("content-language", ""), meta.get("og:locale", ""),
+                          getattr(document, "language", "") or "")
+        return PageMetadata(
+            title=title,
+            author=author,
+            published=published,
+            site=site,
+            url=self.url or (canonical if canonical.startswith(("http://", "https://")) else ""),
+            language=language.replace("_", "-").split(",")[0].strip(),
+        )
+
+
+def page_metadata(tree: etree._Element, document=None, url: str = "") -> PageMetadata:
+    """The best title, author, date, site, URL and language `tree` offers (see MetadataSources)."""
+    return MetadataSources(tree, url).best(document)
+
+
+def _first(*values: str) -> str:
+    for value in values:
+        value = " ".join(html.unescape(str(value or "")).split())
+        if value:
+            return value
+    return ""
+
+
+def _first_date(*values: str) -> str | None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # dateutil warns about time zone names it does not know
+        for value in values:
+            iso = normalize_iso(str(value).strip()) if value else None
+            if iso:
+                return iso
+    return None
+
+
+def _text(element: etree._Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _meta_tags(tree: etree._Element) -> dict[str, str]:
+    """Meta tags by lower-case name/property/itemprop/http-equiv; the first of each wins."""
+    found: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        content = element.get("content")
+        if not content or not content.strip():
+            continue
+        for attribute in ("property", "name", "itemprop", "http-equiv"):
+            key = (element.get(attribute) or "").strip().lower()
+            if key and key not in found:
+                found[key] = content.strip()
+    return found
+
+
+def _json_ld_articles(tree: etree._Element) -> Iterator[dict]:
+    """schema.org objects of article-like types in the page's JSON-LD blocks."""
+    for script in tree.iterfind(".//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "", strict=False)
+        except (ValueError, RecursionError):
+            continue
+        yield from _articles_in(data, depth=0)
+
+
+def _articles_in(data, depth: int) -> Iterator[dict]:
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _articles_in(item, depth + 1)
+    elif isinstance(data, dict):
+        kind = data.get("@type", "")
+        kinds = " ".join(kind) if isinstance(kind, list) else str(kind)
+        if _ARTICLE_TYPES.search(kinds) and not re.search(r"breadcrumb|website$", kinds, re.IGNORECASE):
+            yield data
+        for key in ("@graph", "mainEntity", "itemListElement"):
+            if key in data:
+                yield from _articles_in(data[key], depth + 1)
+
+
+def _name_of(value) -> str:
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    if isinstance(value, dict):
+        value = value.get("name", "")
+    return str(value or "") if not isinstance(value, (dict, list)) else ""
+
+
+def _authors_of(value) -> str:
+    """Author names from a JSON-LD author value (a string, a Person, or a list of them)."""
+    items = value if isinstance(value, list) else [value]
+    names = [_name_of(item) for item in items]
+    return ", ".join(name for name in names if name.strip())

@@ -1,0 +1,35 @@
+"""Author names from meta tags and bylines: "By Jane Doe and John Roe" -> "Jane Doe and John Roe"."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from reader.domain.dates import DATE_LINE
+
+_BY = re.compile(r"^\s*(?:(?:written|posted|reported|analysis|opinion|review|story|words|text)\s+)?by\s*:?\s+",
+                 re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"https?://|www\.|@|\.(com|org|net)\b|^\W*$", re.IGNORECASE)
+_MAX_WORDS = 16
+_DATE_IN = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}"
+    r"(,?\s+(at\s+)?\d{1,2}:\d{2}\s*([ap]\.?m\.?)?)?|\b\d{4}-\d{2}-\d{2}([T ][\d:.+-]+Z?)?", re.IGNORECASE)
+_TRAILING_MONTH = re.compile(
+    r"\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(\s+\d{1,2},?)?(\s+\d{4})?$", re.IGNORECASE)
+
+
+def clean_author(value: str, site: str = "") -> str:
+    """A readable author string from a raw value, or "" when it is not a person's name.
+
+    Drops a leading "By", web addresses and handles, and repeated names ("A, A" -> "A").
+    """
+    value = " ".join(html.unescape(str(value or "")).split())
+    value = _BY.sub("", _DATE_IN.sub("", value)).strip(" ,;|-")
+    if not value or len(value.split()) > _MAX_WORDS or len(value) > 160:
+        return ""
+    names: list[str] = []
+    for name in re.split(r"\s*[,;|]\s*", value):
+        name = _TRAILING_MONTH.sub("", name.strip()) if not DATE_LINE.match(name) else ""
+        if name and not _NOT_A_NAME.search(name) and name.lower() not in (n.lower() for n in names):
+            names.append(name)
+    return ", ".join(names)

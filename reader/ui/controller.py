@@ -1,0 +1,183 @@
+"""The glue of the window: pane signals become undoable commands, library events refresh panes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from reader.domain.errors import ReaderError
+from reader.domain.models import Article, Highlight
+from reader.services import Services
+from reader.services.settings import Settings, SettingsStore
+from reader.ui import commands
+from reader.ui.commands import CommandContext
+from reader.ui.events import LibraryEvents
+
+READ_AT_PROGRESS = 0.92  # scrolled this far, an article counts as read
+
+
+class ReaderController(QObject):
+    """Owns the open article and turns what the user does into commands on the undo stack.
+
+    Signals:
+        article_shown(object): the Article now shown, or its new metadata (None when nothing is).
+        message(str): something to tell the user in the status bar.
+    """
+
+    article_shown = Signal(object)
+    message = Signal(str)
+
+    def __init__(self, services: Services, events: LibraryEvents, undo_stack: QUndoStack,
+                 settings: Settings, settings_store: SettingsStore, library, reading, sidebar) -> None:
+        super().__init__()
+        self.services, self.events, self.undo_stack = services, events, undo_stack
+        self.settings, self.settings_store = settings, settings_store
+        self.library, self.reading, self.sidebar = library, reading, sidebar
+        self.view = reading.view
+        self.article: Article | None = None
+        self.highlights: dict[int, Highlight] = {}
+        self.context = CommandContext(services, events, self.message.emit)
+        self._connect()
+
+    # --- wiring --------------------------------------------------------------------------
+    def _connect(self) -> None:
+        self.library.current_article_changed.connect(self.open_article)
+        view, sidebar, events = self.view, self.sidebar, self.events
+        view.highlight_requested.connect(self.add_highlight)
+        view.highlight_clicked.connect(lambda hid: sidebar.select_highlight(hid, emit=False))
+        view.highlight_color_change_requested.connect(lambda hid, color: self.change_highlight(hid, "color", color))
+        view.highlight_delete_requested.connect(self.delete_highlight)
+        view.current_color_changed.connect(self._remember_color)
+        view.position_changed.connect(self._remember_position)
+        sidebar.highlight_selected.connect(view.focus_highlight)
+        sidebar.highlight_color_chosen.connect(lambda hid, color: self.change_highlight(hid, "color", color))
+        sidebar.highlight_note_changed.connect(lambda hid, note: self.change_highlight(hid, "note", note))
+        sidebar.highlight_tags_edited.connect(lambda hid, tags: self.change_highlight(hid, "tags", tags))
+        sidebar.highlight_delete_requested.connect(self.delete_highlight)
+        sidebar.article_note_changed.connect(self._edit_article_note)
+        sidebar.article_tags_edited.connect(self._edit_article_tags)
+        events.highlights_changed.connect(self._on_highlights_changed)
+        events.articles_changed.connect(self._on_articles_changed)
+        events.articles_removed.connect(self._on_articles_removed)
+        events.listing_changed.connect(self.library.reload)
+        events.tags_changed.connect(self.refresh_tags)
+
+    def push(self, command: commands.LibraryCommand) -> None:
+        self.undo_stack.push(command)
+
+    # --- opening -------------------------------------------------------------------------
+    def open_article(self, article_id: int) -> None:
+        """Show an article (0: none) where it was left, saving the position of the one before."""
+        if self.article is not None and self.article.id == article_id:
+            return
+        self.save_position()
+        if not article_id:
+            self._show(None, [])
+            return
+        try:
+            article = self.services.articles.get(article_id)
+            highlights = self.services.annotations.highlights(article_id)
+        except ReaderError as error:
+            self.message.emit(str(error))
+            self._show(None, [])
+            return
+        self._show(article, highlights)
+        self.view.set_article(article, highlights, article.read_position)
+        if self.settings.last_article_id != article.id:
+            self.settings.last_article_id = article.id
+            self.settings_store.save(self.settings)
+
+    def _show(self, article: Article | None, highlights: list[Highlight]) -> None:
+        self.article = article
+        self.highlights = {h.id: h for h in highlights}
+        if article is None:
+            self.view.clear_article("Choose an article to read." if self.library.model.rowCount()
+                                    else "Your library is empty. Import articles with Ctrl+O.")
+        self.sidebar.set_article(article, highlights)
+        self.article_shown.emit(article)
+
+    def save_position(self) -> None:
+        if self.article is not None:
+            self._remember_position(self.view.reading_position())
+
+    # --- what the user does --------------------------------------------------------------
+    def add_highlight(self, start: int, end: int, color: str) -> None:
+        if self.article is None:
+            return
+        command = commands.AddHighlightCommand(self.context, self.article.id, start, end, color)
+        self.push(command)
+        if command.highlight is not None:
+            self.sidebar.select_highlight(command.highlight.id, emit=False)
+            self.message.emit("Highlighted. Select it in the sidebar to add a note or tags.")
+
+    def change_highlight(self, highlight_id: int, field: str, value) -> None:
+        highlight = self.highlights.get(highlight_id)
+        if highlight is None or getattr(highlight, field) == (tuple(value) if field == "tags" else value):
+            return
+        self.push(commands.ChangeHighlightCommand(self.context, highlight, field, value))
+
+    def delete_highlight(self, highlight_id: int) -> None:
+        highlight = self.highlights.get(highlight_id)
+        if highlight is not None:
+            self.push(commands.DeleteHighlightCommand(self.context, highlight))
+            self.message.emit("Highlight deleted (Ctrl+Z brings it back).")
+
+    def _edit_article_note(self, article_id: int, note: str) -> None:
+        if self.article is not None and self.article.id == article_id and note != self.article.note:
+            self.push(commands.ArticleNoteCommand(self.context, article_id, self.article.note, note))
+
+    def _edit_article_tags(self, article_id: int, tags: list[str]) -> None:
+        if self.article is not None and self.article.id == article_id:
+            self.push(commands.ArticleTagsCommand(self.context, article_id, list(self.article.tags), tags))
+
+    def _remember_color(self, color: str) -> None:
+        self.settings.current_color = color
+        self.settings_store.save(self.settings)
+
+    def _remember_position(self, position: int) -> None:
+        article = self.article
+        if article is None:
+            return
+        progress = position / len(article.text) if article.text else 1.0
+        try:
+            self.services.articles.remember_position(article.id, position, progress)
+            if progress >= READ_AT_PROGRESS and not article.is_read:
+                self.services.articles.set_read(article.id, True)
+                self.library.refresh_articles([article.id])
+        except ReaderError as error:
+            self.message.emit(str(error))
+
+    # --- library events ------------------------------------------------------------------
+    def _on_highlights_changed(self, article_id: int) -> None:
+        if self.article is None or self.article.id != article_id:
+            return
+        fresh = {h.id: h for h in self.services.annotations.highlights(article_id)}
+        for highlight_id in self.highlights.keys() - fresh.keys():
+            self.view.remove_highlight(highlight_id)
+        for highlight_id, highlight in fresh.items():
+            if self.highlights.get(highlight_id) != highlight:
+                self.view.upsert_highlight(highlight)
+        self.highlights = fresh
+        self.sidebar.update_highlights(list(fresh.values()))
+
+    def _on_articles_changed(self, ids: list[int]) -> None:
+        self.library.refresh_articles(ids)
+        if self.article is not None and self.article.id in ids:
+            fresh = self.services.articles.rows([self.article.id]).get(self.article.id)
+            if fresh is not None:
+                # keep the text and blocks already shown; take the new metadata, note and tags
+                self.article = replace(fresh, text=self.article.text, blocks=self.article.blocks)
+                self.sidebar.update_article(self.article)
+                self.article_shown.emit(self.article)
+
+    def _on_articles_removed(self, ids: list[int]) -> None:
+        if self.article is not None and self.article.id in ids:
+            self.article = None
+            self._show(None, [])
+
+    def refresh_tags(self) -> None:
+        counts = self.services.tags.counts()
+        self.library.set_tags(counts)
+        self.sidebar.set_tag_completions([tag.name for tag in counts])

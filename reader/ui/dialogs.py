@@ -1,0 +1,107 @@
+"""Small dialogs, each with a classmethod `ask` that tests can replace."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.domain.dates import parse_date
+from reader.domain.models import Article
+from reader.services.importing import ImportReport
+
+IMPORT_FILTER = "Articles (*.html *.htm *.xhtml *.txt *.text *.md *.markdown);;All files (*)"
+
+
+class EditArticleDialog(QDialog):
+    """Correct what the importer found: title, author, published date and site."""
+
+    FIELDS = (("title", "Title"), ("author", "Author"), ("published", "Published"), ("site", "Site"))
+
+    def __init__(self, article: Article, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Article details")
+        self.setObjectName("edit_article_dialog")
+        self.setMinimumWidth(460)
+        self.edits: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        for name, label in self.FIELDS:
+            edit = QLineEdit(getattr(article, name) or "", objectName=f"edit_{name}")
+            self.edits[name] = edit
+            form.addRow(label, edit)
+        self.edits["published"].setPlaceholderText("e.g. 2020-12-24 08:54")
+        self.error = QLabel(objectName="edit_error")
+        self.error.setStyleSheet("color: #c0392b;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept_if_valid)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def values(self) -> dict[str, str]:
+        return {name: edit.text().strip() for name, edit in self.edits.items()}
+
+    def _accept_if_valid(self) -> None:
+        published = self.edits["published"].text().strip()
+        if published and parse_date(published) is None:
+            self.error.setText(f"Cannot read \u201c{published}\u201d as a date; try 2020-12-24 or 2020-12-24 08:54.")
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, article: Article) -> dict[str, str] | None:
+        """The fields the user changed, or None if cancelled or nothing changed."""
+        dialog = cls(article, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        changed = {name: value for name, value in dialog.values().items()
+                   if value != (getattr(article, name) or "")}
+        return changed or None
+
+
+def ask_import_files(parent: QWidget | None) -> list[str]:
+    files, _ = QFileDialog.getOpenFileNames(parent, "Import articles", "", IMPORT_FILTER)
+    return files
+
+
+def ask_import_folder(parent: QWidget | None) -> str:
+    return QFileDialog.getExistingDirectory(parent, "Import a folder of articles")
+
+
+def report_summary(report: ImportReport) -> str:
+    """One line for the status bar about what an import did."""
+    parts = []
+    if report.imported:
+        parts.append(f"Imported {len(report.imported)} article{'s' if len(report.imported) != 1 else ''}")
+    if report.duplicates:
+        parts.append(f"{len(report.duplicates)} already in the library")
+    if report.failures:
+        parts.append(f"{len(report.failures)} could not be imported")
+    if report.cancelled:
+        parts.append("cancelled")
+    return "; ".join(parts) or "Nothing to import"
+
+
+class ImportProblemsDialog:
+    """Lists, in one message, every source that could not be imported and why."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, report: ImportReport) -> None:
+        box = QMessageBox(parent)
+        box.setObjectName("import_problems")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Import problems")
+        box.setText(f"{report_summary(report)}.")
+        box.setInformativeText("These sources could not be imported:")
+        box.setDetailedText("\n".join(f"{f.source}: {f.reason}" for f in report.failures))
+        box.exec()

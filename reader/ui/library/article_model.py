@@ -1,0 +1,109 @@
+"""A list model over article ids that loads rows a page at a time (100,000 rows scroll smoothly)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from reader.domain.models import Article
+from reader.services.articles import ArticleService, ListQuery
+
+PAGE_SIZE = 200
+ArticleIdRole = Qt.ItemDataRole.UserRole + 1
+ArticleRole = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ArticleListModel(QAbstractListModel):
+    """Rows are article ids in the order the query gives; Article rows load lazily by page.
+
+    Only ids live in memory for the whole list; the views's data() calls fetch the page of
+    rows around what is visible, and a small cache keeps the pages seen recently.
+    """
+
+    def __init__(self, articles: ArticleService, parent=None) -> None:
+        super().__init__(parent)
+        self._articles = articles
+        self._query = ListQuery()
+        self._ids: list[int] = []
+        self._rows: dict[int, Article] = {}
+        self._row_of: dict[int, int] = {}
+
+    # --- Qt model API --------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        article_id = self._ids[index.row()]
+        if role == ArticleIdRole:
+            return article_id
+        article = self._article_at(index.row())
+        if article is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return article.title or "Untitled"
+        if role == ArticleRole:
+            return article
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = [article.title, article.author, article.site, article.url]
+            return "\n".join(part for part in parts if part)
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+
+    # --- queries -------------------------------------------------------------------------
+    @property
+    def query(self) -> ListQuery:
+        return self._query
+
+    def set_query(self, query: ListQuery) -> None:
+        """Show the articles matching `query` (the whole list is rebuilt)."""
+        self._query = query
+        self.reload()
+
+    def reload(self) -> None:
+        """Run the query again, e.g. after articles were added, removed or left the filter."""
+        ids = self._articles.list_ids(self._query)
+        self.beginResetModel()
+        try:
+            self._ids = ids
+            self._row_of = {article_id: row for row, article_id in enumerate(ids)}
+            self._rows = {}
+        finally:
+            self.endResetModel()
+
+    def refresh(self, article_ids: list[int]) -> None:
+        """Reload the rows of these articles (their title, state or counts changed)."""
+        for article_id in article_ids:
+            self._rows.pop(article_id, None)
+            row = self._row_of.get(article_id)
+            if row is not None:
+                index = self.index(row)
+                self.dataChanged.emit(index, index)
+
+    def row_of(self, article_id: int) -> int | None:
+        return self._row_of.get(article_id)
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    # --- lazy loading --------------------------------------------------------------------
+    def _article_at(self, row: int) -> Article | None:
+        article_id = self._ids[row]
+        article = self._rows.get(article_id)
+        if article is None:
+            start = row - row % PAGE_SIZE
+            page = self._ids[start:start + PAGE_SIZE]
+            if len(self._rows) > 20 * PAGE_SIZE:
+                self._rows = {}  # keep memory flat on very long scrolls
+            self._rows.update(self._articles.rows(page))
+            article = self._rows.get(article_id)
+        return article

@@ -1,0 +1,241 @@
+"""The main window: library, reading pane and notes sidebar side by side, menus and status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShortcut,
+    QUndoStack,
+)
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QWidget
+
+from reader import APP_NAME, __version__
+from reader.services import Services
+from reader.services.settings import SettingsStore
+from reader.ui import commands
+from reader.ui.actions import WindowActions
+from reader.ui.appearance import Appearance
+from reader.ui.controller import ReaderController
+from reader.ui.dialogs import EditArticleDialog
+from reader.ui.events import LibraryEvents
+from reader.ui.import_flow import ImportFlow
+from reader.ui.library.pane import LibraryPane
+from reader.ui.interim_reading import ReadingPane
+from reader.ui.sidebar.pane import AnnotationSidebar
+from reader.ui.status import StatusBar
+
+SHORTCUTS_HELP = """<table cellspacing="6">
+<tr><td><b>Ctrl+O</b>, <b>Ctrl+Shift+O</b></td><td>Import files, a folder</td></tr>
+<tr><td><b>Ctrl+Shift+V</b></td><td>Import what is on the clipboard (text, a page, paths)</td></tr>
+<tr><td><b>H</b></td><td>Highlight the selection in the current colour</td></tr>
+<tr><td><b>1</b>&ndash;<b>5</b></td><td>Choose the colour (and highlight the selection)</td></tr>
+<tr><td><b>Ctrl+F</b>, <b>F3</b>, <b>Shift+F3</b></td><td>Find in the article, next, previous</td></tr>
+<tr><td><b>Ctrl+Shift+F</b>, <b>/</b></td><td>Search the library</td></tr>
+<tr><td><b>Ctrl+Z</b>, <b>Ctrl+Shift+Z</b></td><td>Undo, redo</td></tr>
+<tr><td><b>Ctrl+Shift+R</b>, <b>Ctrl+Shift+E</b></td><td>Mark read or unread, archive</td></tr>
+<tr><td><b>F2</b></td><td>Edit the article's title, author, date and site</td></tr>
+<tr><td><b>Delete</b></td><td>Delete the selected article or highlight (undo brings it back)</td></tr>
+<tr><td><b>Ctrl+Plus</b>, <b>Ctrl+Minus</b>, <b>Ctrl+0</b></td><td>Text size</td></tr>
+<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr></table>"""
+
+
+class MainWindow(QMainWindow):
+    """One window over one library. Builds the panes and hands their signals to the controller."""
+
+    def __init__(self, services: Services, settings_store: SettingsStore, window_state: QSettings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.services = services
+        self.window_state = window_state
+        self.settings_store = settings_store
+        self.settings = settings_store.load()
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(500)
+        self.events = LibraryEvents(self)
+        self.appearance = Appearance(self.settings)
+
+        self.library = LibraryPane(services.articles, self)
+        self.reading = ReadingPane(self)
+        self.sidebar = AnnotationSidebar(self.appearance.theme, self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="main_splitter")
+        for pane, stretch in ((self.library, 0), (self.reading, 1), (self.sidebar, 0)):
+            self.splitter.addWidget(pane)
+            self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
+        self.splitter.setSizes([300, 700, 320])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.controller = ReaderController(services, self.events, self.undo_stack, self.settings, settings_store,
+                                           self.library, self.reading, self.sidebar)
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
+        self.imports = ImportFlow(self, services.importer, self.events, self.status)
+        self.actions = WindowActions(self, self.undo_stack)
+        self.actions.build_menus(self.menuBar())
+        self.library.set_context_actions(self.actions.article_context_actions())
+        self._connect_actions()
+        self._local_shortcuts()
+        self.controller.message.connect(lambda text: self.status.showMessage(text, 6000))
+        self.controller.article_shown.connect(self._on_article_shown)
+        self.events.listing_changed.connect(self._update_library_size)
+        self.events.articles_changed.connect(lambda _ids: self._update_library_size())
+        self.setAcceptDrops(True)
+        self.setWindowTitle(APP_NAME)
+        self.resize(1280, 800)
+        self.apply_appearance()
+
+    # --- start and close -----------------------------------------------------------------
+    def start(self) -> None:
+        """Fill the panes and open the article last read (or the first one), where it was left."""
+        last = self.settings.last_article_id  # read first: filling the list opens its first row
+        self.controller.refresh_tags()
+        self.library.reload()
+        if not (last and self.library.select_article(last)):
+            self.library.select_row(0)
+        self._update_library_size()
+        self.restore_window_state()
+
+    def restore_window_state(self) -> None:
+        geometry = self.window_state.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for key, splitter in (("window/splitter", self.splitter), ("window/library_splitter", self.library.splitter)):
+            state = self.window_state.value(key)
+            if state is not None:
+                splitter.restoreState(state)
+        self.actions.show_library.setChecked(self.library.isVisibleTo(self))
+        self.actions.show_sidebar.setChecked(self.sidebar.isVisibleTo(self))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.imports.wait()
+        self.controller.save_position()
+        self.settings_store.save(self.settings)
+        self.window_state.setValue("window/geometry", self.saveGeometry())
+        self.window_state.setValue("window/splitter", self.splitter.saveState())
+        self.window_state.setValue("window/library_splitter", self.library.splitter.saveState())
+        self.window_state.sync()
+        super().closeEvent(event)
+
+    # --- actions -------------------------------------------------------------------------
+    def _connect_actions(self) -> None:
+        actions = self.actions
+        actions.import_files.triggered.connect(self.imports.ask_files)
+        actions.import_folder.triggered.connect(self.imports.ask_folder)
+        actions.import_clipboard.triggered.connect(lambda: self.imports.from_mime(QApplication.clipboard().mimeData()))
+        actions.quit.triggered.connect(self.close)
+        actions.find.triggered.connect(self.reading.open_find)
+        actions.search_library.triggered.connect(self.library.focus_filter)
+        actions.highlight.triggered.connect(self._highlight_selection)
+        actions.toggle_read.triggered.connect(lambda: self._toggle_flag("is_read"))
+        actions.toggle_archived.triggered.connect(lambda: self._toggle_flag("archived"))
+        actions.edit_details.triggered.connect(self._edit_details)
+        actions.open_source.triggered.connect(self._open_source)
+        actions.delete_articles.triggered.connect(self._delete_articles)
+        actions.bigger_text.triggered.connect(lambda: self._change_font_size(+1))
+        actions.smaller_text.triggered.connect(lambda: self._change_font_size(-1))
+        actions.reset_text.triggered.connect(lambda: self._change_font_size(0))
+        actions.show_library.toggled.connect(self.library.setVisible)
+        actions.show_sidebar.toggled.connect(self.sidebar.setVisible)
+        for name, action in actions.themes.items():
+            action.triggered.connect(lambda _=False, theme=name: self._set_theme(theme))
+        actions.shortcuts_help.triggered.connect(
+            lambda: QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP))
+        actions.about.triggered.connect(lambda: QMessageBox.about(
+            self, f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3><p>Read, highlight and annotate articles. Everything stays in "
+            f"your library on this computer:</p><p><code>{self.services.data_dir}</code></p>"))
+
+    def _local_shortcuts(self) -> None:
+        for widget in (self.library.list_view, self.reading.view):
+            QShortcut(QKeySequence("/"), widget, self.library.focus_filter, context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence.StandardKey.Delete, self.library.list_view, self._delete_articles,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence.StandardKey.Delete, self.sidebar.list_view,
+                  lambda: self.controller.delete_highlight(self.sidebar.current_highlight_id()),
+                  context=Qt.ShortcutContext.WidgetShortcut)
+
+    def _highlight_selection(self) -> None:
+        span = self.reading.view.selected_span()
+        if span:
+            self.controller.add_highlight(span[0], span[1], self.reading.view.current_color())
+
+    def _toggle_flag(self, field: str) -> None:
+        ids = self.library.selected_article_ids()
+        rows = self.services.articles.rows(ids)
+        if not rows:
+            return
+        values = {article_id: getattr(article, field) for article_id, article in rows.items()}
+        new = not all(values.values())
+        if field == "is_read":
+            text = "Mark as read" if new else "Mark as unread"
+        else:
+            text = "Archive" if new else "Unarchive"
+        self.controller.push(commands.ArticleFlagCommand(self.controller.context, text, field, values, new))
+
+    def _edit_details(self) -> None:
+        article = self.controller.article
+        if article is None:
+            return
+        changes = EditArticleDialog.ask(self, article)
+        if changes:
+            old = {name: getattr(article, name) for name in changes}
+            self.controller.push(commands.EditArticleCommand(self.controller.context, article.id, old, changes))
+
+    def _open_source(self) -> None:
+        article = self.controller.article
+        if article is not None and article.url.startswith(("http://", "https://")):
+            QDesktopServices.openUrl(QUrl(article.url))
+
+    def _delete_articles(self) -> None:
+        ids = self.library.selected_article_ids()
+        if ids:
+            self.controller.push(commands.DeleteArticlesCommand(self.controller.context, ids))
+            self.status.showMessage(f"Deleted {len(ids)} article{'s' if len(ids) != 1 else ''} "
+                                    "(Ctrl+Z brings it back).", 8000)
+
+    # --- appearance ----------------------------------------------------------------------
+    def apply_appearance(self) -> None:
+        self.appearance.apply(QApplication.instance(), self.reading.view, self.sidebar)
+        for name, action in self.actions.themes.items():
+            action.setChecked(name == self.settings.theme)
+        self.reading.view.set_current_color(self.settings.current_color)
+
+    def _set_theme(self, theme: str) -> None:
+        self.settings.theme = theme
+        self.settings_store.save(self.settings)
+        self.apply_appearance()
+
+    def _change_font_size(self, step: int) -> None:
+        self.settings.font_size = self.appearance.next_font_size(step)
+        self.settings_store.save(self.settings)
+        self.apply_appearance()
+        self.status.showMessage(f"Text size {self.settings.font_size}", 2000)
+
+    # --- status and title ----------------------------------------------------------------
+    def _on_article_shown(self, article) -> None:
+        self.setWindowTitle(f"{article.title} \u2014 {APP_NAME}" if article else APP_NAME)
+        for action in (self.actions.toggle_read, self.actions.toggle_archived, self.actions.edit_details,
+                       self.actions.delete_articles):
+            action.setEnabled(article is not None)
+        self.actions.open_source.setEnabled(bool(article and article.url.startswith(("http://", "https://"))))
+        if article is not None:
+            self.actions.toggle_read.setText("Mark as &Unread" if article.is_read else "Mark as &Read")
+            self.actions.toggle_archived.setText("Un&archive" if article.archived else "&Archive")
+
+    def _update_library_size(self) -> None:
+        self.status.show_library_size(self.services.articles.counts())
+
+    # --- drag and drop -------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.imports.can_import(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if self.imports.from_mime(event.mimeData()):
+            event.acceptProposedAction()

@@ -1,0 +1,1 @@
+"""The annotation sidebar: the article's note and tags, then its highlights in text order."""

@@ -1,0 +1,132 @@
+"""The inline editor of the selected highlight: colour, note (saved as you type), tags, delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QTextOption
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.domain.colors import PALETTE
+from reader.domain.models import AnchorState, Highlight
+from reader.ui.tag_editor import TagEditor
+from reader.ui.theme import Theme
+
+NOTE_MIN_LINES, NOTE_MAX_LINES = 3, 14
+
+
+class NoteEdit(QPlainTextEdit):
+    """A plain-text note field that grows with its text, up to a limit, then scrolls."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().documentLayout().documentSizeChanged.connect(lambda _size: self._fit())
+        self._fit()
+
+    def _fit(self) -> None:
+        line = self.fontMetrics().lineSpacing()
+        lines = max(NOTE_MIN_LINES, min(NOTE_MAX_LINES, int(self.document().size().height())))
+        margins = self.contentsMargins()
+        height = lines * line + 2 * int(self.document().documentMargin()) + margins.top() + margins.bottom()
+        if height != self.height():
+            self.setFixedHeight(height)
+
+
+class HighlightEditor(QFrame):
+    """Edits one highlight; emits what the user asks for, and never writes to the library itself.
+
+    Signals:
+        color_chosen(str), note_changed(str), tags_edited(list), delete_clicked(),
+        size_changed(): the editor wants a different height (note grew, tags wrapped).
+    """
+
+    color_chosen = Signal(str)
+    note_changed = Signal(str)
+    tags_edited = Signal(list)
+    delete_clicked = Signal()
+    size_changed = Signal()
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("highlight_editor")
+        self.setAutoFillBackground(True)
+        self.highlight_id = 0
+        self.review_label = QLabel("Needs review: this passage changed and could not be placed.",
+                                   objectName="review_label")
+        self.review_label.setWordWrap(True)
+        self.quote_label = QLabel(objectName="editor_quote")
+        self.quote_label.setWordWrap(True)
+        self.quote_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.color_group = QButtonGroup(self)
+        self.color_group.setExclusive(True)
+        colors = QHBoxLayout()
+        colors.setSpacing(6)
+        for number, color in enumerate(PALETTE, start=1):
+            button = QToolButton(objectName=f"color_{color}")
+            button.setCheckable(True)
+            button.setToolTip(f"{color.capitalize()} ({number})")
+            button.setFixedSize(QSize(20, 20))
+            button.clicked.connect(lambda _=False, c=color: self.color_chosen.emit(c))
+            self.color_group.addButton(button)
+            colors.addWidget(button)
+        colors.addStretch(1)
+        self.delete_button = QPushButton("Delete", objectName="delete_highlight")
+        self.delete_button.setToolTip("Delete this highlight (Delete)")
+        self.delete_button.clicked.connect(self.delete_clicked)
+        colors.addWidget(self.delete_button)
+        self.note_edit = NoteEdit(self)
+        self.note_edit.setObjectName("note_editor")
+        self.note_edit.setPlaceholderText("Add a note (Markdown)\u2026")
+        self.note_edit.textChanged.connect(self._on_note_changed)
+        self.note_edit.document().documentLayout().documentSizeChanged.connect(lambda _s: self.size_changed.emit())
+        self.tag_editor = TagEditor(self)
+        self.tag_editor.tags_edited.connect(self.tags_edited)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 10, 10)
+        layout.setSpacing(8)
+        layout.addWidget(self.review_label)
+        layout.addWidget(self.quote_label)
+        layout.addLayout(colors)
+        layout.addWidget(self.note_edit)
+        layout.addWidget(self.tag_editor)
+        self.set_theme(theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        for button in self.color_group.buttons():
+            color = button.objectName().removeprefix("color_")
+            border = QColor(theme.underline[color]).darker(115).name()
+            button.setStyleSheet(
+                f"QToolButton {{ background: {theme.highlights[color]}; border: 2px solid {border};"
+                f" border-radius: 10px; }} QToolButton:checked {{ border: 3px solid {theme.text}; }}")
+        self.review_label.setStyleSheet(f"color: {theme.underline['pink']}; font-weight: 600;")
+
+    def set_highlight(self, highlight: Highlight) -> None:
+        """Show `highlight`; the note keeps its cursor when only another field changed."""
+        self.highlight_id = highlight.id
+        self.quote_label.setText(f"\u201c{highlight.quote}\u201d")
+        self.review_label.setVisible(highlight.anchor_state is AnchorState.ORPHAN)
+        for button in self.color_group.buttons():
+            button.setChecked(button.objectName() == f"color_{highlight.color}")
+        if self.note_edit.toPlainText() != highlight.note:
+            blocked = self.note_edit.blockSignals(True)
+            self.note_edit.setPlainText(highlight.note)
+            self.note_edit.moveCursor(self.note_edit.textCursor().MoveOperation.End)
+            self.note_edit.blockSignals(blocked)
+        self.tag_editor.set_tags(list(highlight.tags))
+
+    def _on_note_changed(self) -> None:
+        self.note_changed.emit(self.note_edit.toPlainText())

@@ -1,0 +1,184 @@
+"""The annotation sidebar: the article's note and tags on top, its highlights below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListView, QVBoxLayout, QWidget
+
+from reader.domain.models import Article, Highlight
+from reader.ui.sidebar.delegate import HighlightDelegate
+from reader.ui.sidebar.editor import HighlightEditor, NoteEdit
+from reader.ui.sidebar.model import HighlightIdRole, HighlightListModel
+from reader.ui.tag_editor import TagEditor
+from reader.ui.theme import Theme
+
+
+class AnnotationSidebar(QWidget):
+    """Shows and edits the open article's note, tags and highlights.
+
+    It never writes to the library: every edit is emitted, and the window turns it into an
+    undoable command, then refreshes this pane with what the library holds.
+
+    Signals:
+        highlight_selected(int): the user picked a highlight (scroll the reading pane to it).
+        highlight_color_chosen(int, str), highlight_note_changed(int, str),
+        highlight_tags_edited(int, list), highlight_delete_requested(int),
+        article_note_changed(int, str), article_tags_edited(int, list).
+    """
+
+    highlight_selected = Signal(int)
+    highlight_color_chosen = Signal(int, str)
+    highlight_note_changed = Signal(int, str)
+    highlight_tags_edited = Signal(int, list)
+    highlight_delete_requested = Signal(int)
+    article_note_changed = Signal(int, str)
+    article_tags_edited = Signal(int, list)
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("annotation_sidebar")
+        self._article_id = 0
+        self._theme = theme
+        self._completions: list[str] = []
+        self.article_title = QLabel("Notes", objectName="pane_title")
+        self.article_note = NoteEdit(self)
+        self.article_note.setObjectName("article_note")
+        self.article_note.setPlaceholderText("Notes on this article (Markdown)\u2026")
+        self.article_note.textChanged.connect(self._on_article_note_changed)
+        self.article_tags = TagEditor(self, placeholder="Tag article\u2026")
+        self.article_tags.setObjectName("article_tags")
+        self.article_tags.tags_edited.connect(lambda tags: self.article_tags_edited.emit(self._article_id, tags))
+
+        self.highlights_title = QLabel("Highlights", objectName="pane_title")
+        self.model = HighlightListModel(self)
+        self.delegate = HighlightDelegate(theme, self)
+        self.delegate.editor_created.connect(self._wire_editor)
+        self.list_view = QListView(objectName="highlight_list")
+        self.list_view.setModel(self.model)
+        self.list_view.setItemDelegate(self.delegate)
+        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list_view.setFrameShape(QFrame.Shape.NoFrame)
+        self.list_view.setSpacing(0)
+        self.empty_label = QLabel(
+            "No highlights yet.\n\nSelect text in the article and press H,\nor pick a colour from the bar.",
+            objectName="highlights_empty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.empty_label.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 6, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self.article_title)
+        layout.addWidget(self.article_note)
+        layout.addWidget(self.article_tags)
+        layout.addSpacing(6)
+        layout.addWidget(self.highlights_title)
+        layout.addWidget(self.list_view, 1)
+        layout.addWidget(self.empty_label, 1)
+        self.list_view.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.set_article(None, [])
+
+    # --- public --------------------------------------------------------------------------
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.delegate.set_theme(theme)
+        self.list_view.viewport().update()
+
+    def set_tag_completions(self, names: list[str]) -> None:
+        self.article_tags.set_completions(names)
+        self._completions = list(names)
+        editor = self.delegate.editor()
+        if editor is not None:
+            editor.tag_editor.set_completions(names)
+
+    def article_id(self) -> int:
+        return self._article_id
+
+    def set_article(self, article: Article | None, highlights: list[Highlight]) -> None:
+        """Show another article (or none)."""
+        self._article_id = article.id if article else 0
+        for widget in (self.article_note, self.article_tags, self.list_view):
+            widget.setEnabled(article is not None)
+        self._show_article_fields(article)
+        self._close_editor()
+        self.model.set_highlights(highlights)
+        self._update_counts()
+
+    def update_article(self, article: Article) -> None:
+        """The open article's note or tags changed in the library."""
+        if article.id == self._article_id:
+            self._show_article_fields(article)
+
+    def update_highlights(self, highlights: list[Highlight]) -> None:
+        """The open article's highlights changed in the library; keep the selection where it was."""
+        current = self.current_highlight_id()
+        if not self.model.update_highlights(highlights):
+            self._close_editor()
+            self.model.set_highlights(highlights)
+            if current:
+                self.select_highlight(current, emit=False)
+        editor = self.delegate.editor()
+        if editor is not None:
+            row = self.model.row_of(editor.highlight_id)
+            if row is not None:
+                self.delegate.setEditorData(editor, self.model.index(row))
+        self._update_counts()
+
+    def current_highlight_id(self) -> int:
+        return self.list_view.currentIndex().data(HighlightIdRole) or 0
+
+    def select_highlight(self, highlight_id: int, emit: bool = False) -> None:
+        row = self.model.row_of(highlight_id)
+        if row is None:
+            return
+        blocked = self.blockSignals(not emit)
+        index = self.model.index(row)
+        self.list_view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.list_view.scrollTo(index)
+        self.blockSignals(blocked)
+
+    def editor(self) -> HighlightEditor | None:
+        return self.delegate.editor()
+
+    # --- internals -----------------------------------------------------------------------
+    def _show_article_fields(self, article: Article | None) -> None:
+        note = article.note if article else ""
+        if self.article_note.toPlainText() != note:
+            blocked = self.article_note.blockSignals(True)
+            self.article_note.setPlainText(note)
+            self.article_note.blockSignals(blocked)
+        self.article_tags.set_tags(list(article.tags) if article else [])
+
+    def _update_counts(self) -> None:
+        count = self.model.rowCount()
+        self.highlights_title.setText(f"Highlights ({count})" if count else "Highlights")
+        has_article = bool(self._article_id)
+        self.list_view.setVisible(count > 0)
+        self.empty_label.setVisible(count == 0 and has_article)
+
+    def _close_editor(self) -> None:
+        current = self.list_view.currentIndex()
+        if current.isValid() and self.list_view.isPersistentEditorOpen(current):
+            self.list_view.closePersistentEditor(current)
+
+    def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if previous.isValid() and self.list_view.isPersistentEditorOpen(previous):
+            self.list_view.closePersistentEditor(previous)
+        if current.isValid():
+            self.list_view.openPersistentEditor(current)
+            self.list_view.scrollTo(current)
+            self.highlight_selected.emit(current.data(HighlightIdRole))
+
+    def _wire_editor(self, editor: HighlightEditor) -> None:
+        editor.set_theme(self._theme)
+        editor.tag_editor.set_completions(self._completions)
+        editor.color_chosen.connect(lambda color: self.highlight_color_chosen.emit(editor.highlight_id, color))
+        editor.note_changed.connect(lambda note: self.highlight_note_changed.emit(editor.highlight_id, note))
+        editor.tags_edited.connect(lambda tags: self.highlight_tags_edited.emit(editor.highlight_id, tags))
+        editor.delete_clicked.connect(lambda: self.highlight_delete_requested.emit(editor.highlight_id))
+
+    def _on_article_note_changed(self) -> None:
+        if self._article_id:
+            self.article_note_changed.emit(self._article_id, self.article_note.toPlainText())

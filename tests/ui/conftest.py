@@ -1,0 +1,54 @@
+"""GUI fixtures: a library with a few articles, and a main window over a temporary folder."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from reader.services.settings import SettingsStore
+
+
+def write_articles(folder, count: int) -> list:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(count):
+        path = folder / f"{n:03}.md"
+        path.write_text(f"# Article number {n} about rivers\n\nThe first paragraph of article {n} says hello.\n\n"
+                        f"A second paragraph of article {n} talks about boats and water.\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+@pytest.fixture
+def library(services, tmp_path, seed_path):
+    """A library holding the seed and three Markdown articles."""
+    services.importer.import_paths([seed_path])
+    services.importer.import_paths(write_articles(tmp_path / "md", 3))
+    return services
+
+
+@pytest.fixture
+def make_window(qtbot, data_dir):
+    """Build (and later close) main windows over the test library folder, as the app does."""
+    from reader.app import make_application
+    from reader.services import open_library
+    from reader.ui.main_window import MainWindow
+
+    make_application()
+    opened = []
+
+    def make(services=None):
+        services = services or open_library(data_dir, process_start="spawn")
+        window = MainWindow(services, SettingsStore(data_dir / "settings.json"),
+                            QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        window.library.filter_delay_ms = 0
+        window.start()
+        window.show()
+        qtbot.waitExposed(window)
+        opened.append((window, services))
+        return window
+
+    yield make
+    for window, _services in opened:
+        window.close()

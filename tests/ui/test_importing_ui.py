@@ -1,0 +1,77 @@
+"""Importing from the window: a folder with progress, a problem report, drops and the clipboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from reader.ui.dialogs import ImportProblemsDialog
+
+
+def test_a_folder_import_shows_progress_and_reports_problems(make_window, tmp_path, qtbot, monkeypatch):
+    # The window's own services spawn worker processes; forking a process running Qt threads can hang.
+    from tests.ui.conftest import write_articles
+
+    window = make_window()
+    folder = tmp_path / "incoming"
+    write_articles(folder, 13)  # enough to go through worker processes
+    (folder / "broken.txt").write_bytes(b"")
+    reports = []
+    monkeypatch.setattr(ImportProblemsDialog, "ask", classmethod(lambda cls, parent, report: reports.append(report)))
+    progress = []
+    window.imports.runner.progress.connect(lambda done, total, source: progress.append((done, total)))
+    with qtbot.waitSignal(window.imports.runner.finished, timeout=60000):
+        assert window.imports.import_paths([str(folder)])
+    assert progress[-1] == (14, 14)
+    assert window.library.model.rowCount() == 13
+    assert [f.reason for f in reports[0].failures] == ["the file is empty"]
+    assert "13 articles" in window.status.size_label.text()
+    assert not window.status.progress.isVisible()
+    assert window.controller.article.title == "Article number 0 about rivers"  # the first one imported opens
+
+
+def test_dropping_files_imports_them(make_window, tmp_path, qtbot):
+    from tests.ui.conftest import write_articles
+
+    window = make_window()
+    (path,) = write_articles(tmp_path / "drop", 1)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(400, 300), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.imports.runner.finished, timeout=30000):
+        window.dropEvent(event)
+    assert [window.library.model.index(r).data() for r in range(window.library.model.rowCount())] == [
+        "Article number 0 about rivers"]
+
+
+def test_pasting_copied_text_imports_it(make_window, qtbot, seed_path):
+    window = make_window()
+    QApplication.clipboard().setText(seed_path.read_text(encoding="utf-8"))
+    with qtbot.waitSignal(window.imports.runner.finished, timeout=30000):
+        window.actions.import_clipboard.trigger()
+    assert window.controller.article.title.startswith("Top US Officials Agree")
+
+
+def test_cancelling_keeps_what_was_imported(make_window, tmp_path, qtbot, monkeypatch):
+    import time
+
+    import reader.services.importing as importing
+    from tests.ui.conftest import write_articles
+
+    real_extract = importing.extract_source
+
+    def slow_extract(*args, **kwargs):
+        time.sleep(0.3)  # long enough for the click on Cancel to arrive mid-batch
+        return real_extract(*args, **kwargs)
+
+    monkeypatch.setattr(importing, "extract_source", slow_extract)
+    window = make_window()
+    write_articles(tmp_path / "many", 5)
+    window.imports.runner.progress.connect(lambda done, total, source: window.status.cancel_button.click())
+    with qtbot.waitSignal(window.imports.runner.finished, timeout=30000) as blocker:
+        window.imports.import_paths([str(tmp_path / "many")])
+    report = blocker.args[0]
+    assert report.cancelled and 1 <= len(report.imported) < 5
+    assert window.library.model.rowCount() == len(report.imported) == window.services.articles.count()
