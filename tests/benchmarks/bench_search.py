@@ -16,7 +16,8 @@ dataclasses) next to two floors issued directly with the sqlite3 module:
 - MATCH: the same FTS5 MATCH expressions, ranked, for each kind
   (`SELECT rowid, rank FROM <fts> WHERE <fts> MATCH ? ORDER BY rank LIMIT 51`);
 - MATCH+snippet: the same, also asking FTS5 for the snippet (and marked title) of as many
-  rows of each kind as the service returned, the least raw SQL can do to show the results.
+  rows of each kind as the service returned (at least one, so that a kind whose rows the
+  filters all removed still counts its ranking): the least raw SQL can do to show results.
 
 Goal: within 1.5x of the floor.
 """
@@ -169,6 +170,12 @@ def queries(facts: dict) -> list[str]:
     ]
 
 
+_SNIPPETS = {
+    "article": "snippet({fts}, 3, '[', ']', '~', 24), highlight({fts}, 0, '[', ']')",
+    "highlight": "snippet({fts}, 0, '[', ']', '~', 48), snippet({fts}, 1, '[', ']', '~', 24)",
+}
+
+
 def floor_statements(text: str, shown: dict[str, int] | None = None) -> list[tuple[str, str]]:
     """The FTS5 MATCH statements for a query, each kind's ranking MATCH as sqlite3 would run it.
 
@@ -182,21 +189,22 @@ def floor_statements(text: str, shown: dict[str, int] | None = None) -> list[tup
         fts = plan.match_table
         if shown is None:
             columns, limit = "rowid, rank", LIMIT + 1
-        elif kind is ARTICLE_KIND:
-            columns, limit = f"rowid, snippet({fts}, 3, '[', ']', '~', 24), highlight({fts}, 0, '[', ']')", shown[kind.name]
         else:
-            columns, limit = f"rowid, snippet({fts}, 0, '[', ']', '~', 48), snippet({fts}, 1, '[', ']', '~', 24)", shown[kind.name]
+            columns, limit = "rowid, " + _SNIPPETS[kind.name].format(fts=fts), max(1, shown[kind.name])
         statements.append((f"SELECT {columns} FROM {fts} WHERE {fts} MATCH ? ORDER BY rank LIMIT {limit}", plan.match))
     return statements
 
 
-def timed(function, runs: int) -> float:
-    samples = []
+def timed(functions: list, runs: int) -> list[float]:
+    """The median time of each function, their runs taken in turn so that a busy machine
+    slows them alike rather than whichever happened to run during the busy moment."""
+    samples: list[list[float]] = [[] for _ in functions]
     for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+        for function, times in zip(functions, samples, strict=True):
+            start = time.perf_counter()
+            function()
+            times.append(time.perf_counter() - start)
+    return [statistics.median(times) for times in samples]
 
 
 def main() -> None:
@@ -235,8 +243,8 @@ def main() -> None:
         shown = {"article": len(results.articles), "highlight": len(results.highlights)}
         bare, with_snippets = floor_statements(text), floor_statements(text, shown)
         run_direct(bare)
-        rows.append((text, len(results.hits), timed(ours, args.runs), timed(lambda: run_direct(bare), args.runs),
-                     timed(lambda: run_direct(with_snippets), args.runs)))
+        medians = timed([ours, lambda: run_direct(bare), lambda: run_direct(with_snippets)], args.runs)
+        rows.append((text, len(results.hits), *medians))
     services.close()
     direct.close()
 
