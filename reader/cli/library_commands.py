@@ -6,7 +6,6 @@ import argparse
 
 from reader.cli.output import article_summary, highlight_object, one_line, print_json, warn
 from reader.services import Services
-from reader.services.fetch import is_url
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -39,14 +38,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 
 
 def run_import(services: Services, args: argparse.Namespace) -> int:
-    urls = [source for source in args.paths if is_url(source)]
-    paths = [source for source in args.paths if not is_url(source)]
-    report = services.importer.import_paths(paths, tags=tuple(args.tag))
-    if urls:
-        fetched = services.importer.import_urls(urls, tags=tuple(args.tag))
-        report.imported += fetched.imported
-        report.duplicates += fetched.duplicates
-        report.failures += fetched.failures
+    report = services.importer.import_paths(args.paths, tags=tuple(args.tag))
     for item in report.imported:
         print(f"{item.article.id}\t{one_line(item.article.title, 200)}", flush=True)
     for item in report.duplicates:

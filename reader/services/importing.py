@@ -146,24 +146,38 @@ class ImportService:
 
     def import_paths(
         self,
-        paths: Iterable[str | os.PathLike],
+        paths: list[str | os.PathLike] | tuple[str | os.PathLike, ...],
         *,
         tags: tuple[str, ...] = (),
         progress: ProgressCallback | None = None,
         should_cancel: Callable[[], bool] | None = None,
     ) -> ImportReport:
-        """Import every file in `paths` (folders walked); see ImportReport for the outcome."""
+        """Import every file in `paths` (folders walked) and every web address among them.
+
+        See ImportReport for the outcome; `progress(done, total, source)` follows both kinds.
+        """
         tags = tuple(normalize_tag(tag) for tag in tags)
-        sources, failures = collect_sources(paths)
+        urls = [str(path) for path in paths if is_url(str(path))]
+        sources, failures = collect_sources(path for path in paths if not is_url(str(path)))
         report = ImportReport(failures=list(failures))
-        total = len(sources)
-        for done, extracted in enumerate(self._extract_all(sources), start=1):
+        total = len(sources) + len(urls)
+        done = 0
+        for extracted in self._extract_all(sources):
             if should_cancel is not None and should_cancel():
                 report.cancelled = True
-                break
+                return report
             self._store(extracted, tags, report)
+            done += 1
             if progress is not None:
                 progress(done, total, extracted.source)
+        for url in urls:
+            if should_cancel is not None and should_cancel():
+                report.cancelled = True
+                return report
+            self._fetch_and_store(url, tags, report, fetch_page)
+            done += 1
+            if progress is not None:
+                progress(done, total, url)
         return report
 
     def import_bytes(self, data: bytes, *, source: str, name: str = "", url: str = "",
@@ -187,13 +201,17 @@ class ImportService:
         tags = tuple(normalize_tag(tag) for tag in tags)
         report = ImportReport()
         for url in urls:
-            try:
-                page = fetch(url)
-            except FetchError as error:
-                report.failures.append(ImportFailure(url, str(error)))
-                continue
-            self._store(extract_source(page.url, page.data, url=page.url, charset=page.charset), tags, report)
+            self._fetch_and_store(url, tags, report, fetch)
         return report
+
+    def _fetch_and_store(self, url: str, tags: tuple[str, ...], report: ImportReport,
+                         fetch: Callable[[str], FetchedPage]) -> None:
+        try:
+            page = fetch(url)
+        except FetchError as error:
+            report.failures.append(ImportFailure(url, str(error)))
+            return
+        self._store(extract_source(page.url, page.data, url=page.url, charset=page.charset), tags, report)
 
     # --- internals ----------------------------------------------------------------------
     def _extract_all(self, sources: list[Path]) -> Iterator[_Extracted]:

@@ -25,7 +25,7 @@ from reader.ui.dialogs import EditArticleDialog
 from reader.ui.events import LibraryEvents
 from reader.ui.import_flow import ImportFlow
 from reader.ui.library.pane import LibraryPane
-from reader.ui.interim_reading import ReadingPane
+from reader.ui.reading import ReadingPane
 from reader.ui.sidebar.pane import AnnotationSidebar
 from reader.ui.status import StatusBar
 
