@@ -7,12 +7,12 @@ import os
 import sys
 
 from reader import __version__
-from reader.cli import annotation_commands, library_commands, search_commands
+from reader.cli import annotation_commands, export_commands, library_commands, search_commands
 from reader.domain.errors import ReaderError
 from reader.services import open_library, resolve_data_dir
 
 # Each module adds its subcommands; the order here is the order of `reader --help`.
-COMMAND_MODULES = (library_commands, annotation_commands, search_commands)
+COMMAND_MODULES = (library_commands, annotation_commands, search_commands, export_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

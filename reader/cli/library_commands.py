@@ -46,6 +46,9 @@ def run_import(services: Services, args: argparse.Namespace) -> int:
              "nothing imported")
     for failure in report.failures:
         warn(f"{failure.source}: {failure.reason}")
+    for restored in report.restored:  # backups and other tools' annotation files
+        for line in (restored.summary(), *restored.notes):
+            warn(line)
     return 0 if report.ok else 1
 
 

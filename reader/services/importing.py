@@ -15,11 +15,13 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.domain.errors import ReaderError
 from reader.domain.models import Article, ExtractedArticle
 from reader.domain.tags import normalize_tag
 from reader.domain.text import content_hash
 from reader.importers import MAX_SOURCE_BYTES, ImportRejected, extract
 from reader.services.fetch import FetchedPage, FetchError, fetch_page, is_url
+from reader.services.restore import RestoreReport, RestoreService
 from reader.storage import Storage
 
 IMPORTABLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown", ".mdown", ".mkd")
@@ -56,6 +58,7 @@ class ImportReport:
     duplicates: list[DuplicateItem] = field(default_factory=list)
     failures: list[ImportFailure] = field(default_factory=list)
     cancelled: bool = False
+    restored: list[RestoreReport] = field(default_factory=list)  # backups and annotation files
 
     @property
     def ok(self) -> bool:
@@ -143,6 +146,7 @@ class ImportService:
         self._storage = storage
         self._workers = workers if workers is not None else min(4, os.cpu_count() or 1)
         self._start_method = start_method
+        self._restorer = RestoreService(storage)
 
     def import_paths(
         self,
@@ -160,6 +164,7 @@ class ImportService:
         urls = [str(path) for path in paths if is_url(str(path))]
         sources, failures = collect_sources(path for path in paths if not is_url(str(path)))
         report = ImportReport(failures=list(failures))
+        sources = [source for source in sources if not self._restored(source, report)]
         total = len(sources) + len(urls)
         done = 0
         for extracted in self._extract_all(sources):
@@ -214,6 +219,20 @@ class ImportService:
         self._store(extract_source(page.url, page.data, url=page.url, charset=page.charset), tags, report)
 
     # --- internals ----------------------------------------------------------------------
+    def _restored(self, path: Path, report: ImportReport) -> bool:
+        """Restore `path` if its content is a Reader backup or other tools' annotations."""
+        try:
+            outcome = self._restorer.restore_file(path)
+        except ReaderError as error:
+            report.failures.append(ImportFailure(str(path), str(error)))
+            return True
+        if outcome is None:
+            return False
+        report.restored.append(outcome)
+        report.imported.extend(ImportedItem(str(path), article) for article in outcome.restored)
+        report.failures.extend(ImportFailure(str(path), problem) for problem in outcome.problems)
+        return True
+
     def _extract_all(self, sources: list[Path]) -> Iterator[_Extracted]:
         if len(sources) < PARALLEL_THRESHOLD or self._workers < 2:
             yield from map(read_and_extract, sources)

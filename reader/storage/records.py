@@ -95,28 +95,48 @@ class RecordStore:
             session.add(row)
             session.flush()
             for highlight in record.highlights:
-                highlight_id = highlight.id if keep_ids and session.get(HighlightRow, highlight.id) is None else None
-                highlight_row = HighlightRow(
-                    id=highlight_id,
-                    uid=_free_uid(session, HighlightRow, highlight.uid),
-                    article_id=row.id,
-                    start=highlight.start,
-                    end=highlight.end,
-                    quote=highlight.quote,
-                    prefix=highlight.prefix,
-                    suffix=highlight.suffix,
-                    color=highlight.color,
-                    note=highlight.note,
-                    anchor_state=highlight.anchor_state.value,
-                    anchor_score=highlight.anchor_score,
-                    text_version=article.text_version,
-                    created=highlight.created,
-                    updated=highlight.updated,
-                )
-                highlight_row.tags = tag_rows(session, highlight.tags)
-                session.add(highlight_row)
+                _add_highlight(session, row.id, row.text_version, highlight, keep_id=keep_ids)
             session.flush()
             return article_from_row(row, with_text=True, highlight_count=len(record.highlights))
+
+    def add_highlights(self, article_id: int, highlights: tuple[Highlight, ...]) -> list[Highlight]:
+        """Add highlights to a stored article as they are (uids, times, anchor states), with new ids.
+
+        For highlights that come from elsewhere (a backup, another tool) onto an article the
+        library already has; the caller has placed them on this article's text.
+        """
+        with self._db.session() as session:
+            article = session.get(ArticleRow, article_id)
+            if article is None:
+                raise NotFoundError(f"no article with id {article_id}")
+            rows = [_add_highlight(session, article_id, article.text_version, h, keep_id=False) for h in highlights]
+            session.flush()
+            return [highlight_from_row(row) for row in rows]
+
+
+def _add_highlight(session, article_id: int, text_version: int, highlight: Highlight, *, keep_id: bool) -> HighlightRow:
+    """Insert one highlight row; its old id is taken only when asked for and free."""
+    highlight_id = highlight.id if keep_id and session.get(HighlightRow, highlight.id) is None else None
+    row = HighlightRow(
+        id=highlight_id,
+        uid=_free_uid(session, HighlightRow, highlight.uid),
+        article_id=article_id,
+        start=highlight.start,
+        end=highlight.end,
+        quote=highlight.quote,
+        prefix=highlight.prefix,
+        suffix=highlight.suffix,
+        color=highlight.color,
+        note=highlight.note,
+        anchor_state=highlight.anchor_state.value,
+        anchor_score=highlight.anchor_score,
+        text_version=text_version,
+        created=highlight.created,
+        updated=highlight.updated,
+    )
+    row.tags = tag_rows(session, highlight.tags)
+    session.add(row)
+    return row
 
 
 def _free_uid(session, table, uid: str) -> str:

@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
             self.library.select_row(0)
         self._update_library_size()
         self.restore_window_state()
+        self.reading.view.setFocus()  # keys scroll and highlight at once; / and Ctrl+F reach the rest
 
     def restore_window_state(self) -> None:
         geometry = self.window_state.value("window/geometry")

@@ -5,18 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
+from library_data import write_articles
+
 from reader.services.settings import SettingsStore
-
-
-def write_articles(folder, count: int) -> list:
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for n in range(count):
-        path = folder / f"{n:03}.md"
-        path.write_text(f"# Article number {n} about rivers\n\nThe first paragraph of article {n} says hello.\n\n"
-                        f"A second paragraph of article {n} talks about boats and water.\n", encoding="utf-8")
-        paths.append(path)
-    return paths
 
 
 @pytest.fixture
@@ -44,8 +35,9 @@ def make_window(qtbot, data_dir):
         qtbot.addWidget(window)
         window.library.filter_delay_ms = 0
         window.start()
-        window.show()
-        qtbot.waitExposed(window)
+        with qtbot.waitActive(window):  # keyboard shortcuts only reach an active window
+            window.show()
+            window.activateWindow()
         opened.append((window, services))
         return window
 

@@ -11,7 +11,7 @@ from reader.ui.dialogs import ImportProblemsDialog
 
 def test_a_folder_import_shows_progress_and_reports_problems(make_window, tmp_path, qtbot, monkeypatch):
     # The window's own services spawn worker processes; forking a process running Qt threads can hang.
-    from tests.ui.conftest import write_articles
+    from library_data import write_articles
 
     window = make_window()
     folder = tmp_path / "incoming"
@@ -32,7 +32,7 @@ def test_a_folder_import_shows_progress_and_reports_problems(make_window, tmp_pa
 
 
 def test_dropping_files_imports_them(make_window, tmp_path, qtbot):
-    from tests.ui.conftest import write_articles
+    from library_data import write_articles
 
     window = make_window()
     (path,) = write_articles(tmp_path / "drop", 1)
@@ -58,7 +58,7 @@ def test_cancelling_keeps_what_was_imported(make_window, tmp_path, qtbot, monkey
     import time
 
     import reader.services.importing as importing
-    from tests.ui.conftest import write_articles
+    from library_data import write_articles
 
     real_extract = importing.extract_source
 

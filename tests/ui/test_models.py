@@ -32,7 +32,7 @@ def test_article_model_over_ids(qtmodeltester, library):
 
 def test_article_model_loads_rows_in_pages(qtmodeltester, services, tmp_path, monkeypatch):
     import reader.ui.library.article_model as article_model
-    from tests.ui.conftest import write_articles
+    from library_data import write_articles
 
     monkeypatch.setattr(article_model, "PAGE_SIZE", 4)
     services.importer.import_paths(write_articles(tmp_path / "many", 10))

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListView, QPlainTextEdit
+from reading_data import click_at, drag
+
+from reader.ui.library.article_model import ArticleRole
 
 TITLE = "Top US Officials Agree on Options to Give Trump to Deter Attacks on Americans in Iraq"
 
@@ -30,48 +33,70 @@ def test_filter_narrows_the_list_as_you_type(make_window, library, qtbot):
     assert len(_list_titles(window)) == 4
 
 
-def test_a_highlight_with_note_and_tag_undo_redo_and_reopen(make_window, library, qtbot, data_dir):
+def test_the_path_a_user_takes_select_press_h_note_tag_undo_redo_reopen(make_window, library, qtbot):
     window = make_window(library)
-    window.library.select_article(library.articles.list_ids(__import__("reader.services.articles",
-                                                                        fromlist=["ListQuery"]).ListQuery(
-        text="officials"))[0])
+    window.library.filter_edit.setText("officials")  # the seed opens: it is the only match
     article = window.controller.article
-    start = article.text.index("a senior administration official")
+    assert article.title == TITLE
     view = window.reading.view
-    view.highlight_requested.emit(start + 2, start + 10, "green")  # "senior" partly selected: snaps to words
+    view.position_delay_ms = 0
+    sentence = "senior administration official told Reuters"
+    start = article.text.index(sentence)
+    drag(qtbot, view, start + 2, start + len(sentence) - 3)  # part-way into the first and last words
+    qtbot.keyClick(view, Qt.Key.Key_H)
 
     sidebar = window.sidebar
-    assert sidebar.model.rowCount() == 1
-    highlight = sidebar.model.highlights()[0]
-    assert (highlight.quote, highlight.color) == ("senior administration", "green")
+    (highlight,) = sidebar.model.highlights()
+    assert (highlight.quote, highlight.color) == (sentence, "yellow")  # snapped to whole words
+    assert window.library.model.index(0).data(ArticleRole).highlight_count == 1
     editor = sidebar.editor()
     assert editor is not None and editor.highlight_id == highlight.id
 
     qtbot.keyClicks(editor.note_edit, "Who is it?")
-    editor.tag_editor.field.setText("iran")
+    qtbot.keyClicks(editor.tag_editor.field, "iran")
     qtbot.keyClick(editor.tag_editor.field, Qt.Key.Key_Return)
     stored = library.annotations.get(highlight.id)
     assert (stored.note, stored.tags) == ("Who is it?", ("iran",))
     assert window.library.tag_model.row_of("iran") > 0
 
-    window.undo_stack.undo()  # the tag
+    view.setFocus()  # Ctrl+Z inside a text field undoes that field's typing, as everywhere
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the tag
     assert library.annotations.get(highlight.id).tags == ()
-    window.undo_stack.undo()  # the whole note typing, in one step
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the note, in one step
     assert library.annotations.get(highlight.id).note == ""
-    assert editor.note_edit.toPlainText() == ""
-    window.undo_stack.undo()  # the highlight itself
-    assert library.annotations.highlights(article.id) == []
-    assert sidebar.model.rowCount() == 0
+    assert sidebar.editor().note_edit.toPlainText() == ""
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the highlight itself
+    assert library.annotations.highlights(article.id) == [] and sidebar.model.rowCount() == 0
+    assert view.highlights() == []
     for _ in range(3):
-        window.undo_stack.redo()
+        qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     restored = library.annotations.get(highlight.id)
-    assert (restored.quote, restored.note, restored.tags) == ("senior administration", "Who is it?", ("iran",))
+    assert (restored.quote, restored.note, restored.tags) == (sentence, "Who is it?", ("iran",))
+    assert [h.id for h in view.highlights()] == [highlight.id]
 
     window.close()
     again = make_window()
     assert again.controller.article.id == article.id  # the article last read
     (back,) = again.sidebar.model.highlights()
-    assert (back.id, back.note, back.tags) == (highlight.id, "Who is it?", ("iran",))
+    assert (back.id, back.quote, back.note, back.tags) == (highlight.id, sentence, "Who is it?", ("iran",))
+    assert [h.id for h in again.reading.view.highlights()] == [highlight.id]
+
+
+def test_clicking_a_highlight_selects_it_in_the_sidebar_and_back(make_window, library, qtbot):
+    window = make_window(library)
+    window.library.filter_edit.setText("officials")
+    article_id = window.controller.article.id
+    first = library.annotations.highlight_quote(article_id, "Green Zone compound")
+    second = library.annotations.highlight_quote(article_id, "range of options", color="green")
+    window.events.highlights_changed.emit(article_id)
+    view = window.reading.view
+    text = window.controller.article.text
+    with qtbot.waitSignal(view.highlight_clicked, timeout=1000):
+        click_at(qtbot, view, text.index("Green Zone compound") + 3)
+    assert window.sidebar.current_highlight_id() == first.id
+    view.scroll_to_offset(len(text) - 1)
+    window.sidebar.select_highlight(second.id, emit=True)  # as a click on its card does
+    assert view.reading_position() <= text.index("range of options")
 
 
 def test_article_note_is_saved_as_you_type_and_undone_in_one_step(make_window, library, qtbot):

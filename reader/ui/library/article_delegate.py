@@ -48,9 +48,9 @@ class ArticleDelegate(QStyledItemDelegate):
         style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, panel, painter, option.widget)
         if article is None:
             return
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette = option.palette
-        text_color = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        # The style sheet gives selected rows a light tint, so text keeps its normal colour.
+        text_color = palette.color(QPalette.ColorRole.Text)
         muted = QColor(text_color)
         muted.setAlphaF(0.68)
         title_font, meta_font = self._fonts(option)
@@ -59,7 +59,7 @@ class ArticleDelegate(QStyledItemDelegate):
         if not article.is_read:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(text_color if selected else palette.color(QPalette.ColorRole.Highlight))
+            painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
             center_y = rect.top() + QFontMetrics(title_font).height() // 2
             painter.drawEllipse(option.rect.left() + _PAD_X - 2, center_y - _DOT // 2, _DOT, _DOT)
         painter.setFont(title_font)

@@ -113,3 +113,10 @@ def fill_at(document, offset: int) -> str | None:
     """The background colour painted at code point `offset`, or None."""
     fmt = format_at(document, offset)
     return fmt.background().color().name() if fmt.hasProperty(fmt.Property.BackgroundBrush) else None
+
+
+def click_at(qtbot, view, offset: int) -> None:
+    """A plain left click in the middle of the character at code point `offset`."""
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point_at(view, offset))

@@ -1,0 +1,267 @@
+"""Articles and their highlights to Markdown through a Jinja2 template, in a sandbox.
+
+The default template ships in the package (`templates/article.md.j2`); a user's template
+file may replace it and sees the same variables (`TEMPLATE_VARIABLES`, also in the README).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import BaseLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from reader.domain.colors import PALETTE
+from reader.domain.errors import ReaderError
+from reader.domain.models import Article, Highlight
+from reader.exporters.markdown_syntax import blockquote, hashtag, link_url, md_escape, note_markdown, one_line, safe_tag
+
+DEFAULT_TEMPLATE_NAME = "article.md.j2"
+
+# Every variable a template sees; the README's list is this one.
+TEMPLATE_VARIABLES: dict[str, str] = {
+    "article": "the article: id, uid, title, author, site, url, published (text), added (a UTC datetime: "
+    "{{ article.added.strftime('%Y-%m-%d') }}), kind, language, tags, hashtags, note, read, archived, "
+    "progress, highlight_count",
+    "highlights": "its highlights in text order, each with: id, uid, block_id (h<ID>), quote, note, "
+    "color (palette key), color_name (your name for it, or ''), color_label (the name, else the key), "
+    "tags, hashtags, start, end, prefix, suffix, anchor (exact, moved, fuzzy or orphan), created and "
+    "updated (UTC datetimes)",
+    "groups": "the highlights in sections: one 'Highlights' group, or one per colour (palette order) "
+    "when grouping by colour; each with title, color, color_name, highlights",
+    "group_by_color": "whether the export groups highlights by colour",
+    "color_names": "your names of the colours, by palette key",
+    "front_matter": "the YAML front matter (title, author, site, url, published, tags, reader_id), "
+    "without the --- lines",
+}
+TEMPLATE_FILTERS: dict[str, str] = {
+    "md_escape": "text shown literally in Markdown",
+    "blockquote": "text escaped and quoted line by line with '> '",
+    "note": "a note's Markdown, with a code fence it left open closed",
+    "hashtag": "a tag as #a/b, safe for Obsidian and Logseq",
+    "link_url": "a URL safe as a Markdown link target",
+    "one_line": "whitespace and newlines squeezed to single spaces",
+    "yaml": "a value as YAML (e.g. {{ {'id': article.id} | yaml }})",
+}
+
+
+class TemplateProblem(ReaderError):
+    """A template that cannot be read, compiled or rendered; the message names the line."""
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """The sandbox, with a fast path for `h.quote` on the plain dicts our variables are.
+
+    Jinja2 tries an attribute before a key, so every `h.quote` on a dict raised and caught
+    an AttributeError first; reading a key is what `h["quote"]` does unchecked anyway.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
+class _SourceLoader(BaseLoader):
+    """Hands Jinja2 one template under its own name, so tracebacks and errors carry that name."""
+
+    def __init__(self, name: str, source: str) -> None:
+        self._name, self._source = name, source
+
+    def get_source(self, environment, template):
+        return self._source, self._name, lambda: True
+
+
+def default_template_source() -> str:
+    """The shipped default template's text."""
+    return resources.files("reader.exporters").joinpath("templates", DEFAULT_TEMPLATE_NAME).read_text("utf-8")
+
+
+# libyaml's emitter when PyYAML was built with it: the same output, many times faster.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+# What a YAML double-quoted scalar may not hold raw: non-printable characters, and NEL and
+# the Unicode line and paragraph separators, which YAML would read as line breaks.
+_YAML_ESCAPE = re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+
+
+def dump_yaml(value: Any) -> str:
+    """YAML for `value`, keys in the given order, Unicode kept, long strings never folded."""
+    return yaml.dump(value, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, default_flow_style=False,
+                     width=2**31 - 1)
+
+
+def yaml_scalar(value: str | int | None) -> str:
+    """A YAML scalar that reads back as exactly `value`: null, an integer, or a double-quoted string.
+
+    A JSON string is a YAML double-quoted scalar; what YAML reads differently from JSON
+    (see _YAML_ESCAPE) is escaped as well, so any title is safe by construction.
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    quoted = json.dumps(str(value), ensure_ascii=False)
+    return _YAML_ESCAPE.sub(lambda match: f"\\u{ord(match.group()):04x}", quoted)
+
+
+def front_matter(fields: Mapping[str, str | int | None | Sequence[str]]) -> str:
+    """YAML front matter lines (without the `---` fences): scalars, and lists as block lists."""
+    lines = []
+    for key, value in fields.items():
+        if isinstance(value, (list, tuple)):
+            lines.append(f"{key}:" if value else f"{key}: []")
+            lines.extend(f"  - {yaml_scalar(item)}" for item in value)
+        else:
+            lines.append(f"{key}: {yaml_scalar(value)}")
+    return "\n".join(lines) + "\n"
+
+
+class MarkdownExporter:
+    """Renders one article with its highlights to Markdown; compile once, render many times."""
+
+    def __init__(self, source: str | None = None, *, name: str = DEFAULT_TEMPLATE_NAME) -> None:
+        """Compile `source` (the default template if None); raises TemplateProblem naming the line."""
+        self.name = name
+        environment = _Sandbox(
+            loader=_SourceLoader(name, default_template_source() if source is None else source),
+            undefined=StrictUndefined,  # a misspelt variable is an error naming its line, not ""
+            autoescape=False,  # Markdown, not HTML: `#a/b` must never become `#a&#x2F;b`
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            finalize=lambda value: "" if value is None else value,
+        )
+        environment.filters.update(
+            md_escape=md_escape, blockquote=blockquote, note=note_markdown, hashtag=hashtag,
+            link_url=link_url, one_line=one_line, yaml=dump_yaml,
+        )
+        try:
+            self._template = environment.get_template(name)
+        except TemplateSyntaxError as error:
+            raise TemplateProblem(f"template {name}, line {error.lineno}: {error.message}") from None
+
+    @classmethod
+    def from_file(cls, path: Path) -> MarkdownExporter:
+        """The exporter of a user's template file."""
+        try:
+            source = Path(path).read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise TemplateProblem(f"template {path}: not UTF-8 text") from None
+        except OSError as error:
+            raise TemplateProblem(f"cannot read the template {path}: {error.strerror or error}") from None
+        return cls(source, name=str(path))
+
+    def render(
+        self,
+        article: Article,
+        highlights: Sequence[Highlight],
+        *,
+        color_names: Mapping[str, str] | None = None,
+        group_by_color: bool = False,
+    ) -> str:
+        """The Markdown of `article` with `highlights` (sorted into text order here), ending in one newline."""
+        context = template_context(article, highlights, color_names or {}, group_by_color)
+        try:
+            text = self._template.render(context)
+        except Exception as error:  # noqa: BLE001 - a user's template can fail in any way
+            line = _template_line(error, self.name)
+            where = f", line {line}" if line else ""
+            message = error.message if isinstance(error, TemplateError) and error.message else str(error)
+            raise TemplateProblem(f"template {self.name}{where}: {message or type(error).__name__}") from None
+        return text.rstrip("\n") + "\n"  # one final newline, however the template ends
+
+
+def _template_line(error: BaseException, name: str) -> int | None:
+    """The template line being rendered when `error` happened (Jinja2 rewrites the traceback)."""
+    line = None
+    traceback = error.__traceback__ or sys.exc_info()[2]
+    while traceback is not None:
+        if traceback.tb_frame.f_code.co_filename == name:
+            line = traceback.tb_lineno
+        traceback = traceback.tb_next
+    return line
+
+
+def template_context(
+    article: Article, highlights: Sequence[Highlight], color_names: Mapping[str, str], group_by_color: bool
+) -> dict[str, Any]:
+    """The variables of TEMPLATE_VARIABLES for one article."""
+    names = {color: str(color_names.get(color) or "") for color in PALETTE}
+    items = [_highlight(h, names) for h in sorted(highlights, key=lambda h: (h.start, h.end, h.id))]
+    if group_by_color:
+        order = {color: index for index, color in enumerate(PALETTE)}
+        colors = sorted({item["color"] for item in items}, key=lambda c: (order.get(c, len(order)), c))
+        groups = [_group(color, names, [item for item in items if item["color"] == color]) for color in colors]
+    else:
+        groups = [{"title": "Highlights", "color": "", "color_name": "", "highlights": items}] if items else []
+    tags = [safe for safe in (safe_tag(tag) for tag in article.tags) if safe]
+    front = {
+        "title": article.title,
+        "author": article.author,
+        "site": article.site,
+        "url": article.url,
+        "published": article.published,
+        "tags": tags,
+        "reader_id": article.id,
+    }
+    return {
+        "article": {
+            "id": article.id,
+            "uid": article.uid,
+            "title": article.title,
+            "author": article.author,
+            "site": article.site,
+            "url": article.url,
+            "published": article.published,
+            "added": article.added,
+            "kind": article.kind,
+            "language": article.language,
+            "tags": list(article.tags),
+            "hashtags": ["#" + tag for tag in tags],
+            "note": article.note,
+            "read": article.is_read,
+            "archived": article.archived,
+            "progress": article.progress,
+            "highlight_count": len(items),
+        },
+        "highlights": items,
+        "groups": groups,
+        "group_by_color": group_by_color,
+        "color_names": names,
+        "front_matter": front_matter(front),
+    }
+
+
+def _highlight(highlight: Highlight, names: Mapping[str, str]) -> dict[str, Any]:
+    name = names.get(highlight.color, "")
+    return {
+        "id": highlight.id,
+        "uid": highlight.uid,
+        "block_id": f"h{highlight.id}",
+        "quote": highlight.quote,
+        "note": highlight.note,
+        "color": highlight.color,
+        "color_name": name,
+        "color_label": name or highlight.color,
+        "tags": list(highlight.tags),
+        "hashtags": [tag for tag in map(hashtag, highlight.tags) if tag],
+        "start": highlight.start,
+        "end": highlight.end,
+        "prefix": highlight.prefix,
+        "suffix": highlight.suffix,
+        "anchor": highlight.anchor_state.value,
+        "created": highlight.created,
+        "updated": highlight.updated,
+    }
+
+
+def _group(color: str, names: Mapping[str, str], items: list[dict[str, Any]]) -> dict[str, Any]:
+    name = names.get(color, "")
+    return {"title": name or color.capitalize(), "color": color, "color_name": name, "highlights": items}

@@ -1,0 +1,216 @@
+"""A folder of exported Markdown files, and the manifest that makes re-exports safe.
+
+The manifest (`.reader-export.json` in the folder) remembers, for each article, the file
+name it was given and a hash of the bytes Reader wrote. So a re-export
+- keeps each article's file name, even when its title has changed (links in the note app
+  keep working; delete the file to have it named from the new title),
+- leaves files whose content would not change untouched (same bytes, same mtime),
+- updates files whose article changed, in place,
+- and keeps a file the user edited since (its hash no longer matches) unless forced.
+Files are written through a temporary file and a rename, never through a link, and only
+under names made here, so nothing is ever written outside the folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from reader.domain.errors import ReaderError
+from reader.domain.models import Article
+from reader.exporters.filenames import is_plain_name, name_key, safe_stem, unique_name
+
+MANIFEST_NAME = ".reader-export.json"
+MANIFEST_FORMAT = 1
+SUFFIX = ".md"
+
+
+class FileStatus(StrEnum):
+    """What an export did with one article's file."""
+
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    OVERWRITTEN = "overwritten"  # edited by the user since the last export, replaced (force)
+    KEPT = "kept"  # edited by the user since the last export, left as it is
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class ExportedFile:
+    """One article's file in the folder and what happened to it."""
+
+    article_id: int
+    title: str
+    path: Path
+    status: FileStatus
+    reason: str = ""
+
+
+@dataclass
+class _Entry:
+    file: str
+    article_id: int
+    article_uid: str
+    sha256: str | None  # of the bytes Reader last wrote; None when the file is the user's
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write `path` through a new temporary file and a rename: never half a file, never through a link."""
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # mode as umask says
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class ExportFolder:
+    """Writes articles' Markdown into one folder, keeping the manifest; call `save` at the end."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder).expanduser().absolute()
+        self.warnings: list[str] = []
+        if self.folder.exists() and not self.folder.is_dir():
+            raise ReaderError(f"{self.folder} is a file; Markdown export needs a folder")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._existing = {name_key(name): name for name in os.listdir(self.folder)}
+        except OSError as error:
+            raise ReaderError(f"cannot use the folder {self.folder}: {error.strerror or error}") from None
+        self._entries: dict[str, _Entry] = {}
+        self._loaded = self._load()
+        self._claimed = {name_key(entry.file) for entry in self._entries.values()}  # names given to articles
+
+    # --- the manifest --------------------------------------------------------------------
+    def _load(self) -> str:
+        path = self.folder / MANIFEST_NAME
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return ""
+        except (OSError, UnicodeDecodeError) as error:
+            self.warnings.append(f"{path}: cannot read the export manifest ({error}); existing files are kept")
+            return ""
+        try:
+            data = json.loads(raw)
+            entries = data["files"]
+            names = {name_key(MANIFEST_NAME)}
+            for item in entries:
+                entry = _Entry(str(item["file"]), int(item["article_id"]), str(item.get("article_uid", "")),
+                               item.get("sha256"))
+                if is_plain_name(entry.file) and name_key(entry.file) not in names:  # one article per file
+                    names.add(name_key(entry.file))
+                    self._entries[entry.article_uid or f"id:{entry.article_id}"] = entry
+        except (ValueError, TypeError, KeyError, AttributeError):
+            self.warnings.append(f"{path}: the export manifest is damaged; existing files are kept")
+        return raw
+
+    def save(self) -> None:
+        """Write the manifest if anything in it changed (an export that changed nothing touches nothing)."""
+        entries = sorted(self._entries.values(), key=lambda e: (name_key(e.file), e.article_id))
+        document = {
+            "format": MANIFEST_FORMAT,
+            "note": "Written by Reader's Markdown export: which file holds which article, and a hash of "
+                    "what was written, so re-exports update files in place and keep files you edited.",
+            "files": [{"file": e.file, "article_id": e.article_id, "article_uid": e.article_uid, "sha256": e.sha256}
+                      for e in entries],
+        }
+        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        if text != self._loaded:
+            write_atomically(self.folder / MANIFEST_NAME, text.encode("utf-8"))
+            self._loaded = text
+
+    # --- files ---------------------------------------------------------------------------
+    def write(self, article: Article, content: str, *, force: bool = False) -> ExportedFile:
+        """Put `content` in the article's file unless the user edited that file (see the module)."""
+        data = content.encode("utf-8")
+        key = article.uid or f"id:{article.id}"
+        entry = self._entries.get(key) or self._entries.pop(f"id:{article.id}", None)
+        if entry is not None and not self._is_regular(entry.file):
+            entry = None  # the file became a folder or a link: it is not ours to write any more
+        if entry is None:
+            entry = _Entry(self._new_name(article), article.id, article.uid, None)
+            self._claimed.add(name_key(entry.file))
+        entry.article_id, entry.article_uid = article.id, article.uid
+        self._entries[key] = entry
+        path = self.folder / entry.file
+        if path.parent != self.folder:  # cannot happen with names from safe_stem; a last guard
+            raise ReaderError(f"refusing to write {path}: it is outside {self.folder}")
+        try:
+            current = path.read_bytes()
+        except FileNotFoundError:
+            current = None  # never written, or deleted by the user: (re)created
+        except OSError as error:
+            return self._result(article, path, FileStatus.FAILED, f"cannot read it ({error.strerror or error})")
+        if current is not None and current == data:
+            entry.sha256 = sha256(data)
+            return self._result(article, path, FileStatus.UNCHANGED)
+        if current is None:
+            status = FileStatus.CREATED
+        elif entry.sha256 is not None and sha256(current) == entry.sha256:
+            status = FileStatus.UPDATED
+        elif force:
+            status = FileStatus.OVERWRITTEN
+        else:
+            return self._result(article, path, FileStatus.KEPT,
+                                "edited since the last export; kept (use --force to overwrite it)")
+        try:
+            write_atomically(path, data)
+        except OSError as error:
+            return self._result(article, path, FileStatus.FAILED, f"cannot write it ({error.strerror or error})")
+        entry.sha256 = sha256(data)
+        self._existing[name_key(entry.file)] = entry.file
+        return self._result(article, path, status)
+
+    def _result(self, article: Article, path: Path, status: FileStatus, reason: str = "") -> ExportedFile:
+        return ExportedFile(article.id, article.title, path, status, reason)
+
+    def _exists(self, name: str) -> bool:
+        return name_key(name) in self._existing
+
+    def _is_regular(self, name: str) -> bool:
+        path = self.folder / name
+        return not self._exists(name) or (path.is_file() and not path.is_symlink())
+
+    def _new_name(self, article: Article) -> str:
+        """A name from the title, unique in the folder ignoring case; a file of this article
+        left by an export whose manifest was lost is taken back (and then kept if it differs)."""
+        def taken(name: str) -> bool:
+            key = name_key(name)
+            if key in self._claimed or key == name_key(MANIFEST_NAME):
+                return True
+            existing = self._existing.get(key)
+            return existing is not None and not self._written_for(existing, article)
+
+        name = unique_name(safe_stem(article.title), SUFFIX, taken)
+        return self._existing.get(name_key(name), name)
+
+    def _written_for(self, name: str, article: Article) -> bool:
+        """True if the file's front matter says it is this article's export (`reader_id`)."""
+        import yaml  # only for a folder whose manifest was lost
+
+        path = self.folder / name
+        if path.is_symlink() or not path.is_file():
+            return False
+        try:
+            with path.open("r", encoding="utf-8") as stream:
+                head = stream.read(16384)
+            if not head.startswith("---\n"):
+                return False
+            front = yaml.safe_load(head[4:].split("\n---", 1)[0])
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            return False
+        return isinstance(front, dict) and front.get("reader_id") == article.id
