@@ -7,12 +7,12 @@ import os
 import sys
 
 from reader import __version__
-from reader.cli import annotation_commands, export_commands, library_commands
+from reader.cli import annotation_commands, export_commands, library_commands, search_commands
 from reader.domain.errors import ReaderError
 from reader.services import open_library, resolve_data_dir
 
 # Each module adds its subcommands; the order here is the order of `reader --help`.
-COMMAND_MODULES = (library_commands, annotation_commands, export_commands)
+COMMAND_MODULES = (library_commands, annotation_commands, search_commands, export_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,7 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    # argparse takes `-opec` in `reader search oil -opec` for an unknown option; a command that
+    # accepts such words (takes_dash_words) gets them, in order, as `dash_words`.
+    args, extra = parser.parse_known_args(argv)
+    if extra and not getattr(args, "takes_dash_words", False):
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.dash_words = extra
     data_dir = resolve_data_dir(args.data_dir)
     try:
         if args.command is None:

@@ -10,6 +10,7 @@ from reader.services.articles import ArticleService
 from reader.services.export import ExportService
 from reader.services.importing import ImportService
 from reader.services.paths import resolve_data_dir
+from reader.services.search import SearchService
 from reader.services.settings import SETTINGS_NAME, SettingsStore
 from reader.services.tags import TagService
 from reader.storage import Storage, open_storage
@@ -28,6 +29,7 @@ class Services:
     importer: ImportService
     tags: TagService
     exports: ExportService
+    search: SearchService
 
     def close(self) -> None:
         self.storage.close()
@@ -47,4 +49,5 @@ def open_library(data_dir: Path, *, process_start: str = "fork") -> Services:
         importer=ImportService(storage, start_method=process_start),
         tags=TagService(storage),
         exports=ExportService(storage, SettingsStore(data_dir / SETTINGS_NAME)),
+        search=SearchService(storage),
     )

@@ -12,6 +12,8 @@ from reader.storage.errors import LibraryLockedError, NotFoundError, StorageErro
 from reader.storage.highlights import HighlightStore
 from reader.storage.listing import SHOWS, SORTS, ArticleListing, ListQuery
 from reader.storage.records import ArticleRecord, RecordStore
+from reader.storage.saved_searches import SavedSearchStore
+from reader.storage.search import SearchStore
 from reader.storage.tags import TagStore
 
 __all__ = [
@@ -40,6 +42,8 @@ class Storage:
     records: RecordStore
     listing: ArticleListing
     article_state: ArticleStateStore
+    search: SearchStore
+    saved_searches: SavedSearchStore
 
     def close(self) -> None:
         self.database.close()
@@ -56,4 +60,6 @@ def open_storage(folder: Path) -> Storage:
         records=RecordStore(database),
         listing=ArticleListing(database),
         article_state=ArticleStateStore(database),
+        search=SearchStore(database),
+        saved_searches=SavedSearchStore(database),
     )

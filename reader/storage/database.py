@@ -16,6 +16,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from reader.storage.errors import LibraryLockedError, StorageError
+from reader.storage.fts import require_fts5
 
 DATABASE_NAME = "library.sqlite3"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
@@ -159,6 +160,7 @@ def open_database(folder: Path) -> Database:
         with engine.connect() as connection:
             if connection.exec_driver_sql("PRAGMA journal_mode").scalar() != "wal":
                 connection.exec_driver_sql("PRAGMA journal_mode = WAL")
+            require_fts5(connection.exec_driver_sql, sqlite3.sqlite_version)  # search needs it; say so up front
             tables = {name for (name,) in connection.exec_driver_sql(
                 "SELECT name FROM sqlite_master WHERE type='table'")}
             current = None

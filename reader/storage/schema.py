@@ -71,6 +71,8 @@ class ArticleRow(Base):
     read_position: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str] = mapped_column(Text, default="")
     edited_fields: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of user-corrected fields
+    # The tag names for the full-text index, kept by triggers (storage/fts.py); never set it.
+    tags_text: Mapped[str] = mapped_column(Text, server_default="", deferred=True)
 
     tags: Mapped[list[TagRow]] = relationship(secondary=article_tags, lazy="selectin", order_by="TagRow.key")
 
@@ -113,6 +115,8 @@ class HighlightRow(Base):
     text_version: Mapped[int] = mapped_column(Integer, default=1)
     created: Mapped[datetime] = mapped_column(DateTime)
     updated: Mapped[datetime] = mapped_column(DateTime)
+    # The tag names for the full-text index, kept by triggers (storage/fts.py); never set it.
+    tags_text: Mapped[str] = mapped_column(Text, server_default="", deferred=True)
 
     tags: Mapped[list[TagRow]] = relationship(secondary=highlight_tags, lazy="selectin", order_by="TagRow.key")
 
@@ -125,3 +129,14 @@ class TagRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(Text)
     key: Mapped[str] = mapped_column(Text, unique=True)
+
+
+class SavedSearchRow(Base):
+    """A named query of the library pane, shown in `position` order."""
+
+    __tablename__ = "saved_searches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    query: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
