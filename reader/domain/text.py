@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -194,36 +195,69 @@ _FOLD = str.maketrans(
 )
 
 
-def normalize_with_map(text: str) -> tuple[str, list[int]]:
+def _fold_char(char: str, strip_marks: bool) -> str:
+    folded = char.translate(_FOLD)
+    if not folded or folded.isspace():
+        return " " if folded else ""
+    folded = unicodedata.normalize("NFKC", folded)
+    if strip_marks:
+        folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+        folded = unicodedata.normalize("NFC", folded)  # put Hangul syllables back together
+    return folded.casefold()
+
+
+_fold_cached = functools.lru_cache(maxsize=8192)(_fold_char)
+
+
+# Printable ASCII words separated by single spaces fold to their lower case, one to one:
+# long runs of them skip the character-by-character loop (most article text is such runs).
+_ASCII_RUN = re.compile(r"[!-~]+(?: [!-~]+)*")
+
+
+def normalize_with_map(text: str, *, strip_marks: bool = False) -> tuple[str, list[int]]:
     """Fold case, typographic quotes and dashes, and collapse whitespace.
 
     Returns the normalised string and, for each of its characters, the index in `text` it
     came from, with one extra entry for the end, so a match in the normalised text maps back
-    to a span of the original.
+    to a span of the original. With `strip_marks`, accents and other combining marks are
+    dropped too, so "é" written as one character or as "e" and a combining accent both fold
+    to "e" (re-anchoring uses it; a text re-extracted in another Unicode form still matches).
     """
     out: list[str] = []
     origin: list[int] = []
     previous_space = True
-    for index, char in enumerate(text):
-        folded = char.translate(_FOLD)
+    done = 0
+    for run in _ASCII_RUN.finditer(text):
+        previous_space = _fold_chars(text, done, run.start(), strip_marks, out, origin, previous_space)
+        out.append(run.group().lower())
+        origin.extend(range(run.start(), run.end()))
+        previous_space = False
+        done = run.end()
+    _fold_chars(text, done, len(text), strip_marks, out, origin, previous_space)
+    folded = "".join(out)
+    if folded.endswith(" "):
+        folded = folded[:-1]
+        origin.pop()
+    origin.append(len(text))
+    return folded, origin
+
+
+def _fold_chars(text: str, start: int, end: int, strip_marks: bool, out: list[str], origin: list[int],
+                previous_space: bool) -> bool:
+    """Fold `text[start:end]` one character at a time onto `out`; returns whether it ended in a space."""
+    for index in range(start, end):
+        folded = _fold_cached(text[index], strip_marks)
         if not folded:
             continue
-        if folded.isspace():
+        if folded == " ":
             if previous_space:
                 continue
-            folded = " "
             previous_space = True
         else:
             previous_space = False
-            folded = unicodedata.normalize("NFKC", folded).casefold()
-        for piece in folded:
-            out.append(piece)
-            origin.append(index)
-    if out and out[-1] == " ":
-        out.pop()
-        origin.pop()
-    origin.append(len(text))
-    return "".join(out), origin
+        out.append(folded)
+        origin.extend([index] * len(folded))
+    return previous_space
 
 
 def find_quote(text: str, quote: str, occurrence: int = 1) -> tuple[int, int] | None:
