@@ -45,7 +45,9 @@ from typing import Protocol
 from reader.domain.anchoring.landmarks import LandmarkMap
 from reader.domain.anchoring.matching import FoldedText, align, fold, occurrences, similarity, whole_clusters
 from reader.domain.models import AnchorState
-from reader.domain.text import normalize_with_map, quote_context
+from rapidfuzz.distance import Levenshtein
+
+from reader.domain.text import CONTEXT_LENGTH, normalize_with_map, quote_context
 
 MIN_QUOTE = 0.75
 MIN_SCORE = 0.75
@@ -59,6 +61,8 @@ STRAY_RADIUS = 256  # landmarks this close to a highlight that left the chain gi
 PROXIMITY_SCALE = 0.25  # proximity falls to 0 at this share of the text's length from the hint
 WEIGHTS = (0.5, 0.2, 0.2, 0.1)  # quote, prefix, suffix, proximity
 BOTH_ENDS = 0.6  # ...and a quote changed more than LOCAL_QUOTE allows needs this much on each side
+SAME_PLACE = 8  # an old passage mapped this close to a candidate is the candidate
+FROM_QUOTE = 0.5  # share of a changed passage that must be the old quote's text, kept
 TIE = 0.02  # candidates this close in score are told apart by WIDE_CONTEXT characters each side
 WIDE_CONTEXT = 600
 MAX_RIVALS = 50
@@ -306,7 +310,12 @@ class _Search:
         folded = self._folded_context.get(stored)
         if folded is None:
             folded = self._folded_context[stored] = fold(stored)
-        return similarity(folded, fold(found))
+        found_folded = fold(found)
+        if not folded or not found_folded:
+            # nothing but spacing (or the very start or end of the text) on one side: that
+            # says where the passage is, so compare as it is
+            return similarity(stored, found)
+        return similarity(folded, found_folded)
 
     def _best(self, condition: Callable[[_Candidate], bool]) -> _Candidate | None:
         """The best-scoring acceptable candidate meeting `condition`.
@@ -319,11 +328,18 @@ class _Search:
         def fits(c: _Candidate) -> bool:
             return condition(c) and self._acceptable(c)
 
+        def overlaps(a: _Candidate, b: _Candidate) -> bool:
+            return a.start < b.end and b.start < a.end
+
         ranked = sorted(self.candidates.values(), key=lambda c: (-c.score, c.start))
         best = next((c for c in ranked if fits(c)), None)
         if best is None:
             return None
-        rivals = [c for c in ranked if c is not best and c.evidence >= best.evidence - TIE][:MAX_RIVALS]
+        if best.quote < 1.0:
+            # the quote itself, unchanged, at the same place beats a variant with other ends
+            best = next((c for c in ranked if c.quote == 1.0 and overlaps(c, best) and fits(c)), best)
+        rivals = [c for c in ranked if c is not best and c.evidence >= best.evidence - TIE
+                  and not (c.quote < 1.0 and overlaps(c, best))][:MAX_RIVALS]
         tied = [best] + [c for c in rivals if fits(c)]
         if len(tied) == 1:
             return best
@@ -351,25 +367,56 @@ class _Search:
     def _belongs_elsewhere(self, c: _Candidate) -> bool:
         """Whether the candidate is another passage of the old text rather than this highlight.
 
-        A changed passage must be text the edit made: if the old text already had it (folded)
-        outside the highlight, it is that old text (a neighbouring sentence, a repeated
-        phrase), not the quote after an edit. The unchanged quote, when the old text had it
-        more than once, belongs to the old copy whose place (through the landmarks) it is
-        nearest to.
+        The unchanged quote, when the old text had it more than once, belongs to the old copy
+        whose place (through the landmarks) it is nearest to. A changed passage must be text
+        the edit made: if the old text had it (folded) outside the highlight and that old
+        text went where the candidate is, the candidate is that old text (a neighbouring
+        sentence, a repeated line), not the quote after an edit; and most of it must be the
+        old quote's own characters (see `_share_from_quote`).
         """
         raw = self.text[c.start:c.end]
         own = min(abs(c.start - hint) for hint in self.hints)
         if raw == self.anchor.quote:
             if own == 0:
                 return False  # exactly where the landmarks put it: no other copy can be nearer
-            copies = self._old_copies(raw, self.owner.old_text, None)
-        else:
-            passage = fold(raw)
-            copies = self._old_copies(passage, self.owner.folded_old.folded, self.owner.folded_old)
-            if passage != self.folded_quote:
-                return bool(copies)
-        nearest = bisect.bisect_left(copies, c.start)
-        return any(abs(c.start - copies[i]) < own for i in (nearest - 1, nearest) if 0 <= i < len(copies))
+            return self._nearest_copy(self._old_copies(raw, self.owner.old_text, None), c.start) < own
+        passage = fold(raw)
+        copies = self._old_copies(passage, self.owner.folded_old.folded, self.owner.folded_old)
+        if passage == self.folded_quote:
+            return self._nearest_copy(copies, c.start) < own
+        if self._nearest_copy(copies, c.start) <= max(SAME_PLACE, len(raw) // 4):
+            return True
+        return self._share_from_quote(c) < FROM_QUOTE
+
+    @staticmethod
+    def _nearest_copy(copies: list[int], position: int) -> float:
+        """The distance from `position` to the nearest of the sorted `copies` (inf if none)."""
+        index = bisect.bisect_left(copies, position)
+        return min((abs(position - copies[i]) for i in (index - 1, index) if 0 <= i < len(copies)),
+                   default=float("inf"))
+
+    def _share_from_quote(self, c: _Candidate) -> float:
+        """How much of a changed passage is the old quote's own text, kept by the edit.
+
+        The old highlight with some context and the candidate with as much are aligned; the
+        characters of the candidate that align, unchanged, with characters of the old quote
+        count. A passage the edit made up of the text around a deleted highlight (the end
+        of the sentence before and the start of the one after) counts almost nothing.
+        """
+        old, new, anchor = self.owner.old_text, self.text, self.anchor
+        old_low, new_low = max(0, anchor.start - CONTEXT_LENGTH), max(0, c.start - CONTEXT_LENGTH)
+        old_part = old[old_low:anchor.end + CONTEXT_LENGTH]
+        new_part = new[new_low:c.end + CONTEXT_LENGTH]
+        quote_low, quote_high = anchor.start - old_low, anchor.end - old_low
+        passage_low, passage_high = c.start - new_low, c.end - new_low
+        kept = 0
+        for op in Levenshtein.opcodes(old_part, new_part):
+            if op.tag == "equal":
+                shift = op.dest_start - op.src_start
+                low = max(op.src_start, quote_low, passage_low - shift)
+                high = min(op.src_end, quote_high, passage_high - shift)
+                kept += max(0, high - low)
+        return kept / (c.end - c.start)
 
     def _old_copies(self, passage: str, old: str, folded: FoldedText | None) -> list[int]:
         """Where the old text's copies of `passage` outside the highlight went, sorted.
