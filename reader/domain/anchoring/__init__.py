@@ -2,11 +2,12 @@
 
 `Reanchorer(old_text, new_text).place(highlight)` says where a highlight made on the old
 text goes on the new one, and how it got there (AnchorState EXACT, MOVED, FUZZY or
-ORPHAN, with a score); see `reanchor` for the order and the thresholds.
+ORPHAN, with a score); see `reanchor` for the order and
+`placement` for the scores and thresholds.
 """
 
 from reader.domain.anchoring.landmarks import LandmarkMap, shared_share
-from reader.domain.anchoring.reanchor import (
+from reader.domain.anchoring.placement import (
     MIN_CONTEXT,
     MIN_QUOTE,
     MIN_SCORE,
@@ -14,8 +15,8 @@ from reader.domain.anchoring.reanchor import (
     Anchor,
     AnchorLike,
     Placement,
-    Reanchorer,
 )
+from reader.domain.anchoring.reanchor import Reanchorer
 
 __all__ = [
     "MIN_CONTEXT",
