@@ -13,13 +13,16 @@ from reader.storage.highlights import HighlightStore
 from reader.storage.listing import SHOWS, SORTS, ArticleListing, ListQuery
 from reader.storage.records import ArticleRecord, RecordStore
 from reader.storage.tags import TagStore
+from reader.storage.versions import ArticleChangedError, NewText, VersionStore
 
 __all__ = [
+    "ArticleChangedError",
     "ArticleRecord",
     "DATABASE_NAME",
     "EDITABLE_FIELDS",
     "LibraryLockedError",
     "ListQuery",
+    "NewText",
     "SHOWS",
     "SORTS",
     "NotFoundError",
@@ -40,6 +43,7 @@ class Storage:
     records: RecordStore
     listing: ArticleListing
     article_state: ArticleStateStore
+    versions: VersionStore
 
     def close(self) -> None:
         self.database.close()
@@ -56,4 +60,5 @@ def open_storage(folder: Path) -> Storage:
         records=RecordStore(database),
         listing=ArticleListing(database),
         article_state=ArticleStateStore(database),
+        versions=VersionStore(database),
     )
