@@ -209,9 +209,27 @@ def _fold_char(char: str, strip_marks: bool) -> str:
 _fold_cached = functools.lru_cache(maxsize=8192)(_fold_char)
 
 
-# Printable ASCII words separated by single spaces fold to their lower case, one to one:
-# long runs of them skip the character-by-character loop (most article text is such runs).
-_ASCII_RUN = re.compile(r"[!-~]+(?: [!-~]+)*")
+# Runs of non-space characters and single spaces: a run whose characters each fold to one
+# character (most article text) folds with one str.translate instead of character by character.
+_RUN = re.compile(r"\S+(?: \S+)*")
+_ONE_TO_ONE: dict[bool, dict[int, str]] = {False: {32: " "}, True: {32: " "}}  # per strip_marks: char -> fold
+_NOT_ONE_TO_ONE: dict[bool, set[str]] = {False: set(), True: set()}
+
+
+def _one_to_one_table(chars: set[str], strip_marks: bool) -> tuple[dict[int, str], set[str]]:
+    """A translation table folding characters to one character each, and those of `chars` it can't."""
+    table, others = _ONE_TO_ONE[strip_marks], _NOT_ONE_TO_ONE[strip_marks]
+    odd = set()
+    for char in chars:
+        if ord(char) in table:
+            continue
+        folded = _fold_cached(char, strip_marks) if char not in others else ""
+        if len(folded) != 1 or folded == " ":
+            others.add(char)
+            odd.add(char)
+        else:
+            table[ord(char)] = folded
+    return table, odd
 
 
 def normalize_with_map(text: str, *, strip_marks: bool = False) -> tuple[str, list[int]]:
@@ -227,11 +245,9 @@ def normalize_with_map(text: str, *, strip_marks: bool = False) -> tuple[str, li
     origin: list[int] = []
     previous_space = True
     done = 0
-    for run in _ASCII_RUN.finditer(text):
+    for run in _RUN.finditer(text):
         previous_space = _fold_chars(text, done, run.start(), strip_marks, out, origin, previous_space)
-        out.append(run.group().lower())
-        origin.extend(range(run.start(), run.end()))
-        previous_space = False
+        previous_space = _fold_run(text, run.start(), run.end(), strip_marks, out, origin, previous_space)
         done = run.end()
     _fold_chars(text, done, len(text), strip_marks, out, origin, previous_space)
     folded = "".join(out)
@@ -240,6 +256,32 @@ def normalize_with_map(text: str, *, strip_marks: bool = False) -> tuple[str, li
         origin.pop()
     origin.append(len(text))
     return folded, origin
+
+
+def _fold_run(text: str, start: int, end: int, strip_marks: bool, out: list[str], origin: list[int],
+              previous_space: bool) -> bool:
+    """Fold a run of `_RUN` onto `out`: translated whole, but for characters that fold to 0 or 2+."""
+    table, odd = _one_to_one_table(set(text[start:end]), strip_marks)
+    position = start
+    breaks = re.finditer("[" + re.escape("".join(sorted(odd))) + "]", text[start:end]) if odd else ()
+    for match in breaks:
+        at = start + match.start()
+        previous_space = _translate(text, position, at, table, out, origin, previous_space)
+        previous_space = _fold_chars(text, at, at + 1, strip_marks, out, origin, previous_space)
+        position = at + 1
+    return _translate(text, position, end, table, out, origin, previous_space)
+
+
+def _translate(text: str, start: int, end: int, table: dict[int, str], out: list[str], origin: list[int],
+               previous_space: bool) -> bool:
+    """Fold `text[start:end]` (one-to-one characters and single spaces) with `table`."""
+    if start < end and previous_space and text[start] == " ":
+        start += 1  # a space after a space (or at the start) collapses
+    if start >= end:
+        return previous_space
+    out.append(text[start:end].translate(table))
+    origin.extend(range(start, end))
+    return text[end - 1] == " "
 
 
 def _fold_chars(text: str, start: int, end: int, strip_marks: bool, out: list[str], origin: list[int],

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.domain.anchoring import Anchor, Reanchorer
 from reader.domain.anchoring.matching import FoldedText, whole_clusters
@@ -75,7 +77,7 @@ def test_highlights_deep_in_a_very_long_paragraph_move_with_edits_before_them():
 
 def test_the_folded_view_maps_offsets_back_across_astral_and_combining_characters():
     text = f"A\u0301 {FAMILY}  \u201cQuote\u201d \U0001D54F-\u2014x"
-    view = FoldedText(text)
+    view = FoldedText(text).around(0, len(text))
     folded, origin = normalize_with_map(text, strip_marks=True)
     assert view.folded == folded == f"a {FAMILY.replace(chr(0x200d), '')} \"quote\" x--x"  # 𝕏 folds to x
     start = view.folded.index("quote")
@@ -91,3 +93,42 @@ def test_the_folded_view_maps_offsets_back_across_astral_and_combining_character
 ])
 def test_whole_clusters_never_split_a_character_a_reader_sees_as_one(text, span, whole):
     assert whole_clusters(text, *span) == whole
+
+
+def _fold_one_by_one(text: str, strip_marks: bool) -> tuple[str, list[int]]:
+    """normalize_with_map's definition, one character at a time (its fast paths must agree)."""
+    from reader.domain.text import _fold_char
+
+    out, origin, previous_space = [], [], True
+    for index, char in enumerate(text):
+        folded = _fold_char(char, strip_marks)
+        if not folded or (folded == " " and previous_space):
+            continue
+        previous_space = folded == " "
+        out.extend(folded)
+        origin.extend([index] * len(folded))
+    if out and out[-1] == " ":
+        out.pop()
+        origin.pop()
+    return "".join(out), origin + [len(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from("ab C.,\n\t \u00a0\u2019\u201c-\u2014\u00e9e\u0301\u00df\U0001F600\u200d\u00ad"
+                               "\u0130\ufb01\u2028\u2026\u00bd]^\\") | st.characters(), max_size=40),
+       st.booleans())
+def test_folding_fast_paths_agree_with_the_character_by_character_definition(text, strip_marks):
+    assert normalize_with_map(text, strip_marks=strip_marks) == _fold_one_by_one(text, strip_marks)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["word", "Caf\u00e9", "\u201cq\u201d", " ", "  ", "\n", "\n\n", "\u2014", "e\u0301"]),
+                max_size=4000), st.integers(0, 40000), st.integers(0, 40000))
+def test_folding_page_by_page_gives_what_folding_the_whole_text_gives(pieces, low, high):
+    text = "".join(pieces)
+    whole, origin = normalize_with_map(text, strip_marks=True)
+    everything = FoldedText(text).around(0, len(text))
+    assert everything.folded == whole
+    assert [everything.to_raw(i, i + 1)[0] for i in range(len(whole))] == origin[:-1]
+    part = FoldedText(text).around(min(low, high), max(low, high))
+    assert part.folded in whole

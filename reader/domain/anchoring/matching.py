@@ -27,12 +27,15 @@ def fold(text: str) -> str:
     return normalize_with_map(text, strip_marks=True)[0]
 
 
-class FoldedText:
-    """A text next to its folded form, with offsets mapped both ways."""
+PAGE = 8192  # characters folded at a time: a search near one place folds only the pages around it
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.folded, self._origin = normalize_with_map(text, strip_marks=True)
+
+class FoldedSpan:
+    """The folded form of a stretch of a text, with offsets mapped both ways (raw offsets absolute)."""
+
+    def __init__(self, folded: str, origin: list[int]) -> None:
+        self.folded = folded
+        self._origin = origin  # raw offset of each folded character, and one for the end
 
     def to_folded(self, index: int) -> int:
         """The folded offset of raw offset `index` (the next folded character at or after it)."""
@@ -44,6 +47,59 @@ class FoldedText:
             position = self._origin[min(start, len(self._origin) - 1)]
             return position, position
         return self._origin[start], self._origin[end - 1] + 1
+
+
+class FoldedText:
+    """A text folded for matching, page by page as places of it are searched.
+
+    Pages end just after a newline (or a space, in a very long paragraph), so folding them
+    one by one and joining them with a space gives what folding the whole text would.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts = [0]
+        while self._starts[-1] + PAGE < len(text):
+            base = self._starts[-1] + PAGE
+            cut = text.find("\n", base, base + PAGE)
+            if cut < 0:
+                cut = text.find(" ", base, base + PAGE)
+            self._starts.append(cut + 1 if cut >= 0 else base + PAGE)
+        self._pages: dict[int, tuple[str, list[int]]] = {}
+        self._spans: dict[tuple[int, int], FoldedSpan] = {}
+
+    def around(self, low: int, high: int) -> FoldedSpan:
+        """The folded pages covering raw offsets `[low, high)`."""
+        first = max(0, bisect.bisect_right(self._starts, max(0, low)) - 1)
+        last = max(first, bisect.bisect_right(self._starts, min(high, len(self.text))) - 1)
+        span = self._spans.get((first, last))
+        if span is None:
+            span = self._spans[(first, last)] = self._join(first, last)
+        return span
+
+    def _join(self, first: int, last: int) -> FoldedSpan:
+        pieces: list[str] = []
+        origin: list[int] = []
+        for page in range(first, last + 1):
+            folded, page_origin = self._page(page)
+            if not folded:
+                continue
+            if pieces and self.text[self._starts[page] - 1].isspace():
+                pieces.append(" ")  # the newline or space the page was cut after
+                origin.append(self._starts[page] - 1)
+            pieces.append(folded)
+            origin.extend(page_origin[:-1])
+        end = self._starts[last + 1] if last + 1 < len(self._starts) else len(self.text)
+        return FoldedSpan("".join(pieces), origin + [end])
+
+    def _page(self, page: int) -> tuple[str, list[int]]:
+        found = self._pages.get(page)
+        if found is None:
+            start = self._starts[page]
+            end = self._starts[page + 1] if page + 1 < len(self._starts) else len(self.text)
+            folded, origin = normalize_with_map(self.text[start:end], strip_marks=True)
+            found = self._pages[page] = (folded, [start + offset for offset in origin])
+        return found
 
 
 def occurrences(haystack: str, needle: str, low: int = 0, high: int | None = None) -> Iterator[int]:

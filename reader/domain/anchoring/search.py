@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
 
-from reader.domain.anchoring.matching import FoldedText, align, fold, occurrences, similarity, whole_clusters
+from reader.domain.anchoring.matching import FoldedSpan, align, fold, occurrences, similarity, whole_clusters
 from reader.domain.anchoring.placement import (
     BOTH_ENDS,
     EARLY_CONTEXT,
@@ -89,27 +89,26 @@ class Search:
         if best is not None:
             return self._accept(best)
 
-        folded, folded_quote = self.owner.folded, self.folded_quote
+        folded_quote = self.folded_quote
         if not folded_quote:
             return self.owner.orphan(self.anchor)
         needle, inner = self._context_needle() if self.anchor.prefix or self.anchor.suffix else ("", (0, 0))
         for hint in self.hints:
-            centre = folded.to_folded(hint)
+            view = self.owner.folded.around(hint - self.reach - len(needle), hint + self.reach + 2 * len(needle))
+            centre = view.to_folded(hint)
             low, high = centre - self.reach, centre + self.reach + len(folded_quote)
-            for start in occurrences(folded.folded, folded_quote, low, high):
-                self._consider_folded(start, start + len(folded_quote))
-            for span in (align(folded_quote, (0, len(folded_quote)), folded.folded, low, high),
-                         align(needle, inner, folded.folded, low - len(needle), high + len(needle))):
+            for start in occurrences(view.folded, folded_quote, low, high):
+                self._consider_folded(view, start, start + len(folded_quote))
+            for span in (align(folded_quote, (0, len(folded_quote)), view.folded, low, high),
+                         align(needle, inner, view.folded, low - len(needle), high + len(needle))):
                 if span is not None:
-                    self._consider_folded(*span)
+                    self._consider_folded(view, *span)
         best = self._best(lambda c: c.quote >= LOCAL_QUOTE and c.score >= LOCAL_SCORE)
         if best is not None:
             return self._accept(best)
 
         for start in occurrences(self.text, quote):
             self._consider(start, start + len(quote))
-        for start in occurrences(folded.folded, folded_quote):
-            self._consider_folded(start, start + len(folded_quote))
         best = self._best(lambda c: True)
         return self._accept(best) if best is not None else self.owner.orphan(self.anchor)
 
@@ -127,8 +126,8 @@ class Search:
         start = len(anchor.prefix)
         return folded, (bisect.bisect_left(origin, start), bisect.bisect_left(origin, start + len(anchor.quote)))
 
-    def _consider_folded(self, start: int, end: int) -> None:
-        raw_start, raw_end = self.owner.folded.to_raw(start, end)
+    def _consider_folded(self, view: FoldedSpan, start: int, end: int) -> None:
+        raw_start, raw_end = view.to_raw(start, end)
         raw_start, raw_end = whole_clusters(self.text, raw_start, raw_end)
         self._consider(raw_start, raw_end)
 
@@ -198,7 +197,7 @@ class Search:
         if agreed and c.quote < LOCAL_QUOTE:
             # a quote changed this much needs both of its ends to agree with the old context
             agreed = min(c.prefix, c.suffix) >= BOTH_ENDS
-        if not agreed and not (c.quote == 1.0 and self._is_own_landmark()):
+        if not agreed and not (self.text[c.start:c.end] == self.anchor.quote and self._is_own_landmark()):
             return False
         return not self._belongs_elsewhere(c)
 
@@ -206,8 +205,8 @@ class Search:
         folded_quote = self.folded_quote
         return (
             len(folded_quote) >= UNIQUE_QUOTE_CHARS
-            and self.owner.folded_old.folded.count(folded_quote) == 1
-            and self.owner.folded.folded.count(folded_quote) == 1
+            and self.owner.old_text.count(self.anchor.quote) == 1
+            and self.owner.new_text.count(self.anchor.quote) == 1
         )
 
     def _belongs_elsewhere(self, c: _Candidate) -> bool:
@@ -227,7 +226,9 @@ class Search:
                 return False  # exactly where the landmarks put it: no other copy can be nearer
             return self._nearest_copy(self._old_copies(raw, self.owner.old_text, None), c.start) < own
         passage = fold(raw)
-        copies = self._old_copies(passage, self.owner.folded_old.folded, self.owner.folded_old)
+        around = 2 * self.reach + len(raw)  # the old text this highlight's search could have come from
+        view = self.owner.folded_old.around(self.anchor.start - around, self.anchor.end + around)
+        copies = self._old_copies(passage, view.folded, view)
         if passage == self.folded_quote:
             return self._nearest_copy(copies, c.start) < own
         if self._nearest_copy(copies, c.start) <= max(SAME_PLACE, len(raw) // 4):
@@ -264,7 +265,7 @@ class Search:
                 kept += max(0, high - low)
         return kept / (c.end - c.start)
 
-    def _old_copies(self, passage: str, old: str, folded: FoldedText | None) -> list[int]:
+    def _old_copies(self, passage: str, old: str, folded: FoldedSpan | None) -> list[int]:
         """Where the old text's copies of `passage` outside the highlight went, sorted.
 
         `old` is the old text, or its folded form when `folded` (its view) is given.
