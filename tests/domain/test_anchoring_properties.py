@@ -66,6 +66,16 @@ def _check_offsets(new: str, anchor: Anchor, placement) -> None:
         assert placement.quote == anchor.quote
 
 
+def _assert_kept_exactly(text: str, anchor: Anchor, before: str, after: str) -> None:
+    """The highlight, untouched between a changed `before` and `after`, is placed exactly there."""
+    new = before + anchor.quote + after
+    assume(new.count(anchor.quote) == 1)
+    placement = Reanchorer(text, new).place(anchor)
+    _check_offsets(new, anchor, placement)
+    assert placement.state in PLACED_EXACTLY
+    assert (placement.start, placement.end) == (len(before), len(before) + len(anchor.quote))
+
+
 @SETTINGS
 @given(st.data(), highlighted())
 def test_edits_away_from_a_highlight_and_its_context_keep_it_exact(data, case):
@@ -76,12 +86,7 @@ def test_edits_away_from_a_highlight_and_its_context_keep_it_exact(data, case):
             before = data.draw(edit_of(before, 0, len(before) - 33))
         else:
             after = data.draw(edit_of(after, 33, len(after)))
-    new = before + anchor.quote + after
-    assume(new.count(anchor.quote) == 1)
-    placement = Reanchorer(text, new).place(anchor)
-    _check_offsets(new, anchor, placement)
-    assert placement.state in PLACED_EXACTLY
-    assert (placement.start, placement.end) == (len(before), len(before) + len(anchor.quote))
+    _assert_kept_exactly(text, anchor, before, after)
 
 
 @SETTINGS
@@ -93,12 +98,7 @@ def test_one_edit_anywhere_outside_a_highlight_keeps_it_exact(data, case):
         before = data.draw(edit_of(before, 0, len(before)))
     else:
         after = data.draw(edit_of(after, 0, len(after)))
-    new = before + anchor.quote + after
-    assume(new.count(anchor.quote) == 1)
-    placement = Reanchorer(text, new).place(anchor)
-    _check_offsets(new, anchor, placement)
-    assert placement.state in PLACED_EXACTLY
-    assert (placement.start, placement.end) == (len(before), len(before) + len(anchor.quote))
+    _assert_kept_exactly(text, anchor, before, after)
 
 
 @SETTINGS
