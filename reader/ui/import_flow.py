@@ -89,7 +89,11 @@ class ImportFlow(QObject):
         added = [item.article.id for item in report.imported]
         if added:
             self._events.publish(Changes.of(added=added, tags=True))
-        target = added[0] if added else (report.duplicates[0].article.id if report.duplicates else 0)
+        updated = [item.article.id for item in report.updated]  # new versions: text and highlights moved
+        if updated:
+            self._events.publish(Changes.of(articles=updated, highlights_of=updated, tags=True, listing=True))
+        shown = added + updated + [item.article.id for item in report.duplicates]
+        target = shown[0] if shown else 0
         if target:
             self._window.library.select_article(target)
         if report.failures:
