@@ -15,8 +15,8 @@ from reader.domain.serialize import blocks_from_data
 from reader.storage.articles import EDITABLE_FIELDS, utc_now
 from reader.storage.convert import article_from_row, compress, decompress, encode_blocks, highlight_from_row
 from reader.storage.database import Database
-from reader.storage.highlights import set_anchor
 from reader.storage.errors import NotFoundError, StorageError
+from reader.storage.highlights import set_anchor
 from reader.storage.schema import ArticleRow, ArticleVersionRow, HighlightRow
 from reader.storage.tags import tag_rows
 

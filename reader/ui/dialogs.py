@@ -84,7 +84,7 @@ def report_summary(report: ImportReport) -> str:
     if report.imported:
         parts.append(f"Imported {len(report.imported)} article{'s' if len(report.imported) != 1 else ''}")
     if report.updated:
-        parts.append(f"updated {len(report.updated)} to a new version")
+        parts.append(f"{len(report.updated)} updated to a new version")
     if report.duplicates:
         parts.append(f"{len(report.duplicates)} already in the library")
     if report.failures:

@@ -96,4 +96,4 @@ def test_importing_a_new_version_of_the_open_article_shows_its_new_text(make_win
     assert shown.id == article.id and shown.text_version == 2 and shown.text.startswith("Updated on Thursday.")
     moved = window.controller.highlights[highlight.id]
     assert shown.text[moved.start:moved.end] == "Work starts in spring." and moved.start > highlight.start
-    assert "updated 1 to a new version" in window.status.currentMessage()
+    assert window.status.currentMessage() == "1 updated to a new version"
