@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from reader.cli.output import article_summary, highlight_object, one_line, print_json, warn
+from reader.domain.models import AnchorState, Highlight
 from reader.services import Services
 
 
@@ -41,6 +42,10 @@ def run_import(services: Services, args: argparse.Namespace) -> int:
     report = services.importer.import_paths(args.paths, tags=tuple(args.tag))
     for item in report.imported:
         print(f"{item.article.id}\t{one_line(item.article.title, 200)}", flush=True)
+    for item in report.updated:
+        print(f"{item.article.id}\t{one_line(item.article.title, 200)}\tupdated", flush=True)
+        warn(f"{item.source}: a new version of article {item.article.id} (text version "
+             f"{item.article.text_version}, the previous one kept); {item.anchors}")
     for item in report.duplicates:
         warn(f"{item.source}: already in the library as {item.article.id} ({one_line(item.article.title, 60)}); "
              "nothing imported")
@@ -86,16 +91,26 @@ def run_show(services: Services, args: argparse.Namespace) -> int:
         print("Tags: " + ", ".join(article.tags))
     print()
     print(article.text)
-    if highlights:
-        print()
-        print(f"Highlights ({len(highlights)}):")
-        for highlight in highlights:
-            tags = " ".join("#" + tag for tag in highlight.tags)
-            line = f"  [{highlight.id}] {highlight.color}: \u201c{one_line(highlight.quote, 80)}\u201d {tags}"
-            print(line.rstrip())
-            if highlight.note:
-                print(f"      {one_line(highlight.note, 120)}")
+    placed = [h for h in highlights if h.anchor_state is not AnchorState.ORPHAN]
+    orphans = [h for h in highlights if h.anchor_state is AnchorState.ORPHAN]
+    for heading, group in ((f"Highlights ({len(placed)}):", placed),
+                           (f"Needs review ({len(orphans)}): no longer found in the text", orphans)):
+        if group:
+            print()
+            print(heading)
+            for highlight in group:
+                _print_highlight(highlight)
     return 0
+
+
+def _print_highlight(highlight: Highlight) -> None:
+    tags = " ".join("#" + tag for tag in highlight.tags)
+    fuzzy = f" (placed approximately, score {highlight.anchor_score:.2f})" \
+        if highlight.anchor_state is AnchorState.FUZZY and highlight.anchor_score is not None else ""
+    line = f"  [{highlight.id}] {highlight.color}: \u201c{one_line(highlight.quote, 80)}\u201d{fuzzy} {tags}"
+    print(line.rstrip())
+    if highlight.note:
+        print(f"      {one_line(highlight.note, 120)}")
 
 
 def run_edit(services: Services, args: argparse.Namespace) -> int:

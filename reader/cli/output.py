@@ -42,6 +42,7 @@ def highlight_object(highlight: Highlight) -> dict[str, Any]:
         "note": highlight.note,
         "tags": list(highlight.tags),
         "anchor": highlight.anchor_state.value,
+        "anchor_score": highlight.anchor_score,
         "created": highlight.created.isoformat(timespec="seconds"),
         "updated": highlight.updated.isoformat(timespec="seconds"),
     }

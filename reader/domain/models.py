@@ -133,3 +133,18 @@ class TagCount:
     @property
     def total(self) -> int:
         return self.articles + self.highlights
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleVersion:
+    """A previous text of an article, kept when a re-import replaced it.
+
+    `text` and `blocks` are filled only when one version is asked for, not in lists.
+    """
+
+    article_id: int
+    text_version: int
+    content_hash: str
+    replaced: datetime
+    text: str = ""
+    blocks: tuple[Block, ...] = ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -194,36 +195,111 @@ _FOLD = str.maketrans(
 )
 
 
-def normalize_with_map(text: str) -> tuple[str, list[int]]:
+def _fold_char(char: str, strip_marks: bool) -> str:
+    folded = char.translate(_FOLD)
+    if not folded or folded.isspace():
+        return " " if folded else ""
+    folded = unicodedata.normalize("NFKC", folded)
+    if strip_marks:
+        folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+        folded = unicodedata.normalize("NFC", folded)  # put Hangul syllables back together
+    return folded.casefold()
+
+
+_fold_cached = functools.lru_cache(maxsize=8192)(_fold_char)
+
+
+# Runs of non-space characters and single spaces: a run whose characters each fold to one
+# character (most article text) folds with one str.translate instead of character by character.
+_RUN = re.compile(r"\S+(?: \S+)*")
+_ONE_TO_ONE: dict[bool, dict[int, str]] = {False: {32: " "}, True: {32: " "}}  # per strip_marks: char -> fold
+_NOT_ONE_TO_ONE: dict[bool, set[str]] = {False: set(), True: set()}
+
+
+def _one_to_one_table(chars: set[str], strip_marks: bool) -> tuple[dict[int, str], set[str]]:
+    """A translation table folding characters to one character each, and those of `chars` it can't."""
+    table, others = _ONE_TO_ONE[strip_marks], _NOT_ONE_TO_ONE[strip_marks]
+    odd = set()
+    for char in chars:
+        if ord(char) in table:
+            continue
+        folded = _fold_cached(char, strip_marks) if char not in others else ""
+        if len(folded) != 1 or folded == " ":
+            others.add(char)
+            odd.add(char)
+        else:
+            table[ord(char)] = folded
+    return table, odd
+
+
+def normalize_with_map(text: str, *, strip_marks: bool = False) -> tuple[str, list[int]]:
     """Fold case, typographic quotes and dashes, and collapse whitespace.
 
     Returns the normalised string and, for each of its characters, the index in `text` it
     came from, with one extra entry for the end, so a match in the normalised text maps back
-    to a span of the original.
+    to a span of the original. With `strip_marks`, accents and other combining marks are
+    dropped too, so "é" written as one character or as "e" and a combining accent both fold
+    to "e" (re-anchoring uses it; a text re-extracted in another Unicode form still matches).
     """
     out: list[str] = []
     origin: list[int] = []
     previous_space = True
-    for index, char in enumerate(text):
-        folded = char.translate(_FOLD)
+    done = 0
+    for run in _RUN.finditer(text):
+        previous_space = _fold_chars(text, done, run.start(), strip_marks, out, origin, previous_space)
+        previous_space = _fold_run(text, run.start(), run.end(), strip_marks, out, origin, previous_space)
+        done = run.end()
+    _fold_chars(text, done, len(text), strip_marks, out, origin, previous_space)
+    folded = "".join(out)
+    if folded.endswith(" "):
+        folded = folded[:-1]
+        origin.pop()
+    origin.append(len(text))
+    return folded, origin
+
+
+def _fold_run(text: str, start: int, end: int, strip_marks: bool, out: list[str], origin: list[int],
+              previous_space: bool) -> bool:
+    """Fold a run of `_RUN` onto `out`: translated whole, but for characters that fold to 0 or 2+."""
+    table, odd = _one_to_one_table(set(text[start:end]), strip_marks)
+    position = start
+    breaks = re.finditer("[" + re.escape("".join(sorted(odd))) + "]", text[start:end]) if odd else ()
+    for match in breaks:
+        at = start + match.start()
+        previous_space = _translate(text, position, at, table, out, origin, previous_space)
+        previous_space = _fold_chars(text, at, at + 1, strip_marks, out, origin, previous_space)
+        position = at + 1
+    return _translate(text, position, end, table, out, origin, previous_space)
+
+
+def _translate(text: str, start: int, end: int, table: dict[int, str], out: list[str], origin: list[int],
+               previous_space: bool) -> bool:
+    """Fold `text[start:end]` (one-to-one characters and single spaces) with `table`."""
+    if start < end and previous_space and text[start] == " ":
+        start += 1  # a space after a space (or at the start) collapses
+    if start >= end:
+        return previous_space
+    out.append(text[start:end].translate(table))
+    origin.extend(range(start, end))
+    return text[end - 1] == " "
+
+
+def _fold_chars(text: str, start: int, end: int, strip_marks: bool, out: list[str], origin: list[int],
+                previous_space: bool) -> bool:
+    """Fold `text[start:end]` one character at a time onto `out`; returns whether it ended in a space."""
+    for index in range(start, end):
+        folded = _fold_cached(text[index], strip_marks)
         if not folded:
             continue
-        if folded.isspace():
+        if folded == " ":
             if previous_space:
                 continue
-            folded = " "
             previous_space = True
         else:
             previous_space = False
-            folded = unicodedata.normalize("NFKC", folded).casefold()
-        for piece in folded:
-            out.append(piece)
-            origin.append(index)
-    if out and out[-1] == " ":
-        out.pop()
-        origin.pop()
-    origin.append(len(text))
-    return "".join(out), origin
+        out.append(folded)
+        origin.extend([index] * len(folded))
+    return previous_space
 
 
 def find_quote(text: str, quote: str, occurrence: int = 1) -> tuple[int, int] | None:

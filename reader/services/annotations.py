@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from reader.domain.anchoring import Placement
 from reader.domain.colors import DEFAULT_COLOR, normalize_color
 from reader.domain.errors import ReaderError
-from reader.domain.models import Highlight
+from reader.domain.models import AnchorState, Highlight
 from reader.domain.tags import normalize_tag
 from reader.domain.text import find_quote, quote_context, snap_to_words
 from reader.storage import Storage
@@ -103,3 +104,30 @@ class AnnotationService:
     def restore(self, highlight: Highlight) -> Highlight:
         """Put a deleted highlight back under its id."""
         return self._storage.highlights.restore(highlight)
+
+    # --- review after a re-import ("Needs review") ------------------------------------------
+    def needs_review(self, article_id: int) -> list[Highlight]:
+        """The article's orphans: highlights a new version of its text left without a place.
+
+        Each keeps its old quote, prefix and suffix (to show), note, colour and tags; its
+        span is empty, at the best guess of where the passage was. Oldest first.
+        """
+        self._storage.articles.get(article_id)  # a missing article is an error, not an empty list
+        return self._storage.highlights.orphans(article_id)
+
+    def reattach(self, highlight_id: int, start: int, end: int, *, snap: bool = True) -> Highlight:
+        """Put a highlight (an orphan, usually) on `[start, end)` of its article's current text.
+
+        Offsets are code points, widened to whole words if `snap`; the quote, prefix and
+        suffix are taken from the text and the highlight is placed EXACT again. Its note,
+        colour and tags stay. Raises ReaderError for an empty or out-of-range selection.
+        """
+        highlight = self._storage.highlights.get(highlight_id)
+        text = self._storage.articles.get(highlight.article_id).text
+        if snap:
+            start, end = snap_to_words(text, start, end)
+        if not 0 <= start < end <= len(text):
+            raise ReaderError("select some text to attach the highlight to")
+        prefix, suffix = quote_context(text, start, end)
+        placement = Placement(AnchorState.EXACT, start, end, 1.0, text[start:end], prefix, suffix)
+        return self._storage.highlights.place(highlight_id, placement)

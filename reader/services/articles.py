@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.domain.dates import parse_user_date
-from reader.domain.models import Article
+from reader.domain.models import Article, ArticleVersion
 from reader.domain.tags import normalize_tag
 from reader.storage import EDITABLE_FIELDS, SHOWS, SORTS, ArticleRecord, ListQuery, Storage
 
@@ -85,3 +85,12 @@ class ArticleService:
     def restore(self, record: ArticleRecord) -> Article:
         """Put a deleted article back, with its highlights, under the same ids."""
         return self._storage.records.restore(record)
+
+    # --- versions ------------------------------------------------------------------------
+    def versions(self, article_id: int) -> list[ArticleVersion]:
+        """The texts a re-import replaced, oldest first (without the texts themselves)."""
+        return self._storage.versions.versions(article_id)
+
+    def version(self, article_id: int, text_version: int) -> ArticleVersion:
+        """One previous text of the article, with its text and blocks."""
+        return self._storage.versions.version(article_id, text_version)

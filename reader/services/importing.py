@@ -21,8 +21,9 @@ from reader.domain.tags import normalize_tag
 from reader.domain.text import content_hash
 from reader.importers import MAX_SOURCE_BYTES, ImportRejected, extract
 from reader.services.fetch import FetchedPage, FetchError, fetch_page, is_url
+from reader.services.reimport import UpdatedItem, previous_version, update_article
 from reader.services.restore import RestoreReport, RestoreService
-from reader.storage import Storage
+from reader.storage import ArticleChangedError, Storage
 
 IMPORTABLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown", ".mdown", ".mkd")
 PARALLEL_THRESHOLD = 12  # below this, starting worker processes costs more than it saves
@@ -52,10 +53,11 @@ class DuplicateItem:
 
 @dataclass
 class ImportReport:
-    """What an import did: new articles, sources already present, and failures with reasons."""
+    """What an import did: new articles, new versions of articles, sources already present, failures."""
 
     imported: list[ImportedItem] = field(default_factory=list)
     duplicates: list[DuplicateItem] = field(default_factory=list)
+    updated: list[UpdatedItem] = field(default_factory=list)
     failures: list[ImportFailure] = field(default_factory=list)
     cancelled: bool = False
     restored: list[RestoreReport] = field(default_factory=list)  # backups and annotation files
@@ -264,12 +266,22 @@ class ImportService:
         if existing is not None:
             report.duplicates.append(DuplicateItem(extracted.source, existing))
             return
+        source_path = _source_path(extracted.source)
+        previous = previous_version(self._storage, article, source_path)
+        if previous is not None:
+            try:
+                report.updated.append(update_article(
+                    self._storage, previous, article, source=extracted.source, data=extracted.data,
+                    source_hash=source_hash, text_hash=text_hash, source_path=source_path, tags=tags))
+            except ArticleChangedError as error:
+                report.failures.append(ImportFailure(extracted.source, str(error)))
+            return
         stored = self._storage.articles.add(
             article,
             content_hash=text_hash,
             source_hash=source_hash,
             original=extracted.data,
-            source_path=_source_path(extracted.source),
+            source_path=source_path,
             tags=tags,
         )
         report.imported.append(ImportedItem(extracted.source, stored))

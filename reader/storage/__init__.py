@@ -15,13 +15,16 @@ from reader.storage.records import ArticleRecord, RecordStore
 from reader.storage.saved_searches import SavedSearchStore
 from reader.storage.search import SearchStore
 from reader.storage.tags import TagStore
+from reader.storage.versions import ArticleChangedError, NewText, VersionStore
 
 __all__ = [
+    "ArticleChangedError",
     "ArticleRecord",
     "DATABASE_NAME",
     "EDITABLE_FIELDS",
     "LibraryLockedError",
     "ListQuery",
+    "NewText",
     "SHOWS",
     "SORTS",
     "NotFoundError",
@@ -44,6 +47,7 @@ class Storage:
     article_state: ArticleStateStore
     search: SearchStore
     saved_searches: SavedSearchStore
+    versions: VersionStore
 
     def close(self) -> None:
         self.database.close()
@@ -62,4 +66,5 @@ def open_storage(folder: Path) -> Storage:
         article_state=ArticleStateStore(database),
         search=SearchStore(database),
         saved_searches=SavedSearchStore(database),
+        versions=VersionStore(database),
     )

@@ -51,6 +51,16 @@ class ArticleStore:
             row = session.scalars(query.limit(1)).first()
             return article_from_row(row, with_text=False) if row else None
 
+    def find_by_origin(self, *, url: str, source_path: str) -> list[Article]:
+        """Articles (without text) from the same web address or the same file, newest first."""
+        conditions = [column == value for column, value in ((ArticleRow.url, url), (ArticleRow.source_path, source_path))
+                      if value]
+        if not conditions:
+            return []
+        query = select(ArticleRow).where(or_(*conditions)).order_by(ArticleRow.id.desc())
+        with self._db.read_session() as session:
+            return [article_from_row(row, with_text=False) for row in session.scalars(query)]
+
     def add(
         self,
         extracted: ExtractedArticle,

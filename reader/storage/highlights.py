@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
+from reader.domain.anchoring import Placement
 from reader.domain.models import AnchorState, Highlight
 from reader.storage.articles import utc_now
 from reader.storage.convert import highlight_from_row
@@ -117,6 +118,25 @@ class HighlightStore:
                         datetime.fromisoformat(updated), uid))
         return found
 
+    def orphans(self, article_id: int) -> list[Highlight]:
+        """The article's highlights that could not be placed on its current text, oldest first."""
+        query = (
+            select(HighlightRow)
+            .where(HighlightRow.article_id == article_id, HighlightRow.anchor_state == AnchorState.ORPHAN.value)
+            .order_by(HighlightRow.created, HighlightRow.id)
+        )
+        with self._db.read_session() as session:
+            return [highlight_from_row(row) for row in session.scalars(query)]
+
+    def place(self, highlight_id: int, placement: Placement) -> Highlight:
+        """Give one highlight a new anchor on its article's current text (re-attaching an orphan)."""
+        with self._db.session() as session:
+            row = self._row(session, highlight_id)
+            article = session.get(ArticleRow, row.article_id)
+            set_anchor(row, placement, article.text_version, utc_now())
+            session.flush()
+            return highlight_from_row(row)
+
     def get(self, highlight_id: int) -> Highlight:
         with self._db.read_session() as session:
             return highlight_from_row(self._row(session, highlight_id))
@@ -164,3 +184,16 @@ class HighlightStore:
         if row is None:
             raise NotFoundError(f"no highlight with id {highlight_id}")
         return row
+
+
+def set_anchor(row: HighlightRow, placement: Placement, text_version: int, now: datetime) -> None:
+    """Give a highlight row the anchor of `placement` on text `text_version`."""
+    changed = (row.start, row.end, row.quote, row.prefix, row.suffix) != (
+        placement.start, placement.end, placement.quote, placement.prefix, placement.suffix)
+    row.start, row.end = placement.start, placement.end
+    row.quote, row.prefix, row.suffix = placement.quote, placement.prefix, placement.suffix
+    row.anchor_state = placement.state.value
+    row.anchor_score = placement.score
+    row.text_version = text_version
+    if changed:
+        row.updated = now

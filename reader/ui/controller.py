@@ -166,7 +166,12 @@ class ReaderController(QObject):
         self.library.refresh_articles(ids)
         if self.article is not None and self.article.id in ids:
             fresh = self.services.articles.rows([self.article.id]).get(self.article.id)
-            if fresh is not None:
+            if fresh is not None and fresh.text_version != self.article.text_version:
+                # a re-import replaced the text: show the new one, with its highlights re-placed, at
+                # the reading position the import moved with the text (the old offset means nothing)
+                self.article = None
+                self.open_article(fresh.id)
+            elif fresh is not None:
                 # keep the text and blocks already shown; take the new metadata, note and tags
                 self.article = replace(fresh, text=self.article.text, blocks=self.article.blocks)
                 self.sidebar.update_article(self.article)

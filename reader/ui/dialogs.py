@@ -83,6 +83,8 @@ def report_summary(report: ImportReport) -> str:
     parts = []
     if report.imported:
         parts.append(f"Imported {len(report.imported)} article{'s' if len(report.imported) != 1 else ''}")
+    if report.updated:
+        parts.append(f"{len(report.updated)} updated to a new version")
     if report.duplicates:
         parts.append(f"{len(report.duplicates)} already in the library")
     if report.failures:

@@ -94,12 +94,17 @@ class ImportFlow(QObject):
         self._status.showMessage(report_summary(report), 10000)
         added = [item.article.id for item in report.imported]
         annotated = [article.id for restore in report.restored for article in restore.present]
-        if added or annotated:
-            # annotation files add highlights to articles the library already had
-            self._events.publish(Changes.of(added=added, articles=annotated, highlights_of=annotated, tags=True))
+        updated = [item.article.id for item in report.updated]  # new versions: text and highlights moved
+        if added:
+            self._events.publish(Changes.of(added=added, tags=True))
+        if annotated or updated:
+            # annotation files add highlights to articles the library had; re-imports move them
+            touched = annotated + updated
+            self._events.publish(Changes.of(articles=touched, highlights_of=touched, tags=True, listing=True))
         for restore in report.restored:
             self._status.showMessage(f"{Path(restore.source).name}: {restore.summary()}", 10000)
-        target = added[0] if added else (report.duplicates[0].article.id if report.duplicates else 0)
+        shown = added + updated + [item.article.id for item in report.duplicates]
+        target = shown[0] if shown else 0
         if target:
             self._window.library.select_article(target)
         if report.failures:

@@ -75,3 +75,25 @@ def test_cancelling_keeps_what_was_imported(make_window, tmp_path, qtbot, monkey
     report = blocker.args[0]
     assert report.cancelled and 1 <= len(report.imported) < 5
     assert window.library.model.rowCount() == len(report.imported) == window.services.articles.count()
+
+
+def test_importing_a_new_version_of_the_open_article_shows_its_new_text(make_window, tmp_path, qtbot):
+    window = make_window()
+    source = tmp_path / "tram.md"
+    source.write_text("# Tram vote\n\nThe council approved the tram line on Wednesday night.\n\nWork starts in spring.\n",
+                      encoding="utf-8")
+    with qtbot.waitSignal(window.imports.runner.finished, timeout=30000):
+        assert window.imports.import_paths([str(source)])
+    article = window.controller.article
+    highlight = window.services.annotations.highlight_quote(article.id, "Work starts in spring.")
+
+    source.write_text("# Tram vote\n\nUpdated on Thursday.\n\nThe council approved the tram line on Wednesday "
+                      "night.\n\nWork starts in spring.\n", encoding="utf-8")
+    with qtbot.waitSignal(window.imports.runner.finished, timeout=30000) as blocker:
+        assert window.imports.import_paths([str(source)])
+    assert [item.article.id for item in blocker.args[0].updated] == [article.id]
+    shown = window.controller.article
+    assert shown.id == article.id and shown.text_version == 2 and shown.text.startswith("Updated on Thursday.")
+    moved = window.controller.highlights[highlight.id]
+    assert shown.text[moved.start:moved.end] == "Work starts in spring." and moved.start > highlight.start
+    assert window.status.currentMessage() == "1 updated to a new version"
