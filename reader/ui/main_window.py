@@ -12,7 +12,17 @@ from PySide6.QtGui import (
     QShortcut,
     QUndoStack,
 )
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from reader import APP_NAME, __version__
 from reader.services import Services
@@ -29,6 +39,7 @@ from reader.ui.export_flow import ExportFlow
 from reader.ui.import_flow import ImportFlow
 from reader.ui.library.pane import LibraryPane
 from reader.ui.reading import ReadingPane
+from reader.ui.search.flow import SearchFlow
 from reader.ui.sidebar.pane import AnnotationSidebar
 from reader.ui.status import StatusBar
 
@@ -64,7 +75,7 @@ class MainWindow(QMainWindow):
         self.events = LibraryEvents(self)
         self.appearance = Appearance(self.settings)
 
-        self.library = LibraryPane(services.articles, self)
+        self.library = LibraryPane(services.articles, self.appearance.theme, self)
         self.reading = ReadingPane(self)
         self.sidebar = AnnotationSidebar(self.appearance.theme, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="main_splitter")
@@ -84,8 +95,13 @@ class MainWindow(QMainWindow):
         self.status.cancel_requested.connect(self.jobs.cancel)
         self.imports = ImportFlow(self, services.importer, self.events, self.status, self.jobs)
         self.exports = ExportFlow(self, self.jobs, self.status)
+        self.search_field = QLineEdit(objectName="library_search")
+        self.search_field.setPlaceholderText("Search articles, highlights, notes and tags  (Ctrl+Shift+F)")
+        self.search_field.setClearButtonEnabled(True)
+        self.search = SearchFlow(self, self.search_field)
         self.actions = WindowActions(self, self.undo_stack)
         self.actions.build_menus(self.menuBar())
+        self._build_toolbar()
         self.library.set_context_actions(self.actions.article_context_actions())
         self._connect_actions()
         self._local_shortcuts()
@@ -103,6 +119,7 @@ class MainWindow(QMainWindow):
         """Fill the panes and open the article last read (or the first one), where it was left."""
         last = self.settings.last_article_id  # read first: filling the list opens its first row
         self.controller.refresh_tags()
+        self.search.refresh_saved()
         self.library.reload()
         if not (last and self.library.select_article(last)):
             self.library.select_row(0)
@@ -123,6 +140,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.jobs.wait()
+        self.search.searcher.wait()
         self.controller.save_position()
         self.settings_store.save(self.settings)
         self.window_state.setValue("window/geometry", self.saveGeometry())
@@ -141,7 +159,7 @@ class MainWindow(QMainWindow):
         actions.preferences.triggered.connect(self._edit_preferences)
         actions.quit.triggered.connect(self.close)
         actions.find.triggered.connect(self.reading.open_find)
-        actions.search_library.triggered.connect(self.library.focus_filter)
+        actions.search_library.triggered.connect(self.search.focus)
         actions.highlight.triggered.connect(self._highlight_selection)
         actions.toggle_read.triggered.connect(lambda: self._toggle_flag("is_read"))
         actions.toggle_archived.triggered.connect(lambda: self._toggle_flag("archived"))
@@ -163,13 +181,36 @@ class MainWindow(QMainWindow):
             f"your library on this computer:</p><p><code>{self.services.data_dir}</code></p>"))
 
     def _local_shortcuts(self) -> None:
+        def local(key, widget: QWidget, slot) -> None:
+            # Set after construction: PySide6 ignores a `context=` keyword here, and two
+            # window-wide shortcuts on one key cancel each other out as ambiguous.
+            shortcut = QShortcut(QKeySequence(key), widget, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+
         for widget in (self.library.list_view, self.reading.view):
-            QShortcut(QKeySequence("/"), widget, self.library.focus_filter, context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence.StandardKey.Delete, self.library.list_view, self._delete_articles,
-                  context=Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence.StandardKey.Delete, self.sidebar.list_view,
-                  lambda: self.controller.delete_highlight(self.sidebar.current_highlight_id()),
-                  context=Qt.ShortcutContext.WidgetShortcut)
+            local("/", widget, self.search.focus)
+        local(Qt.Key.Key_Escape, self.search_field, self.search_field.clear)
+        local(QKeySequence.StandardKey.Delete, self.library.list_view, self._delete_articles)
+        local(QKeySequence.StandardKey.Delete, self.sidebar.list_view,
+              lambda: self.controller.delete_highlight(self.sidebar.current_highlight_id()))
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar("Main", self, objectName="main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setFloatable(False)
+        for action, label in ((self.actions.import_files, "Import"), (self.actions.export, "Export")):
+            button = QToolButton(toolbar)
+            button.setDefaultAction(action)
+            button.setText(label)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            toolbar.addWidget(button)
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self.search_field.setMinimumWidth(280)
+        self.search_field.setMaximumWidth(420)
+        toolbar.addWidget(self.search_field)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
 
     def _highlight_selection(self) -> None:
         span = self.reading.view.selected_span()
@@ -213,6 +254,7 @@ class MainWindow(QMainWindow):
     # --- appearance ----------------------------------------------------------------------
     def apply_appearance(self) -> None:
         self.appearance.apply(QApplication.instance(), self.reading.view, self.sidebar)
+        self.library.search_panel.set_theme(self.appearance.theme)
         for name, action in self.actions.themes.items():
             action.setChecked(name == self.settings.theme)
         self.reading.view.set_current_color(self.settings.current_color)

@@ -177,3 +177,17 @@ def test_edit_details_dialog_changes_and_undo(make_window, library, monkeypatch)
     assert window.windowTitle().startswith("A better title")
     window.undo_stack.undo()
     assert library.articles.get(article.id).title == article.title
+
+
+def test_delete_key_deletes_the_article_in_the_list_or_the_highlight_in_the_sidebar(make_window, library, qtbot):
+    window = make_window(library)
+    first = window.controller.article
+    highlight = library.annotations.highlight_quote(first.id, "first paragraph")
+    window.events.highlights_changed.emit(first.id)
+    window.sidebar.select_highlight(highlight.id, emit=True)
+    window.sidebar.list_view.setFocus()
+    qtbot.keyClick(window.sidebar.list_view, Qt.Key.Key_Delete)
+    assert library.annotations.highlights(first.id) == []
+    window.library.list_view.setFocus()
+    qtbot.keyClick(window.library.list_view, Qt.Key.Key_Delete)
+    assert first.title not in _list_titles(window)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +23,9 @@ from reader.services.articles import ArticleService, ListQuery
 from reader.ui.library.article_delegate import ArticleDelegate
 from reader.ui.library.article_model import ArticleIdRole, ArticleListModel
 from reader.ui.library.tag_model import TagListModel, TagNameRole
+from reader.ui.search.panel import SearchPanel
+from reader.ui.search.results_model import SavedSearchModel, SavedSearchRole
+from reader.ui.theme import Theme
 
 SHOW_CHOICES = (("Inbox", "inbox"), ("Unread", "unread"), ("Archived", "archived"), ("All", "all"))
 SORT_CHOICES = (("Newest first", "added"), ("Title", "title"), ("Published", "published"))
@@ -30,15 +34,22 @@ SORT_CHOICES = (("Newest first", "added"), ("Title", "title"), ("Published", "pu
 class LibraryPane(QWidget):
     """The list of articles and the filters over it.
 
+    While a library search runs, its results take the list's place (`show_search`).
+
     Signals:
         current_article_changed(int): the selected article's id, or 0 when none is selected.
         article_activated(int): an article was double-clicked or Enter was pressed on it.
+        saved_search_chosen(object): a SavedSearch was clicked.
+        saved_search_delete_requested(object), saved_search_rename_requested(object).
     """
 
     current_article_changed = Signal(int)
     article_activated = Signal(int)
+    saved_search_chosen = Signal(object)
+    saved_search_delete_requested = Signal(object)
+    saved_search_rename_requested = Signal(object)
 
-    def __init__(self, articles: ArticleService, parent: QWidget | None = None) -> None:
+    def __init__(self, articles: ArticleService, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("library_pane")
         self.filter_delay_ms = 150  # debounce typing; tests set 0
@@ -72,6 +83,13 @@ class LibraryPane(QWidget):
         self.tag_view = QListView(objectName="tag_list")
         self.tag_view.setModel(self.tag_model)
         tags_title = QLabel("Tags", objectName="pane_title")
+        self.search_panel = SearchPanel(theme, self)
+        self.saved_model = SavedSearchModel(self)
+        self.saved_view = QListView(objectName="saved_searches")
+        self.saved_view.setModel(self.saved_model)
+        self.saved_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.saved_view.setMaximumHeight(120)
+        self.saved_title = QLabel("Saved searches", objectName="pane_title")
 
         self._filter_timer = QTimer(self, singleShot=True)
         self._filter_timer.timeout.connect(self._apply_query)
@@ -86,21 +104,26 @@ class LibraryPane(QWidget):
         top_layout.setSpacing(6)
         top_layout.addWidget(self.filter_edit)
         top_layout.addLayout(choices)
-        articles_box = QWidget()
-        articles_layout = QVBoxLayout(articles_box)
+        articles_page = QWidget()
+        articles_layout = QVBoxLayout(articles_page)
         articles_layout.setContentsMargins(0, 0, 0, 0)
         articles_layout.setSpacing(0)
         articles_layout.addWidget(top)
         articles_layout.addWidget(self.list_view, 1)
         articles_layout.addWidget(self.empty_label, 1)
+        self.stack = QStackedWidget(objectName="library_stack")
+        self.stack.addWidget(articles_page)
+        self.stack.addWidget(self.search_panel)
         tags_box = QWidget()
         tags_layout = QVBoxLayout(tags_box)
         tags_layout.setContentsMargins(8, 6, 8, 0)
         tags_layout.setSpacing(4)
+        tags_layout.addWidget(self.saved_title)
+        tags_layout.addWidget(self.saved_view)
         tags_layout.addWidget(tags_title)
         tags_layout.addWidget(self.tag_view, 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="library_splitter")
-        self.splitter.addWidget(articles_box)
+        self.splitter.addWidget(self.stack)
         self.splitter.addWidget(tags_box)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
@@ -117,6 +140,9 @@ class LibraryPane(QWidget):
         self.list_view.activated.connect(self._on_activated)
         self.list_view.customContextMenuRequested.connect(self._show_context_menu)
         self.tag_view.selectionModel().currentChanged.connect(lambda *_: self._apply_query())
+        self.saved_view.clicked.connect(lambda index: self.saved_search_chosen.emit(index.data(SavedSearchRole)))
+        self.saved_view.customContextMenuRequested.connect(self._saved_search_menu)
+        self.set_saved_searches([])
 
     # --- public --------------------------------------------------------------------------
     def set_context_actions(self, actions: list[QAction | None]) -> None:
@@ -168,6 +194,18 @@ class LibraryPane(QWidget):
             return
         self.select_row(old_row if old_row >= 0 else 0)
 
+    def show_search(self, shown: bool) -> None:
+        """Show the search results instead of the article list, or the list again."""
+        self.stack.setCurrentIndex(1 if shown else 0)
+
+    def searching(self) -> bool:
+        return self.stack.currentIndex() == 1
+
+    def set_saved_searches(self, searches: list) -> None:
+        self.saved_model.set_searches(searches)
+        self.saved_title.setVisible(bool(searches))
+        self.saved_view.setVisible(bool(searches))
+
     def refresh_articles(self, ids: list[int]) -> None:
         self.model.refresh(ids)
 
@@ -215,6 +253,15 @@ class LibraryPane(QWidget):
     def _on_activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.article_activated.emit(index.data(ArticleIdRole))
+
+    def _saved_search_menu(self, point: QPoint) -> None:
+        search = self.saved_view.indexAt(point).data(SavedSearchRole)
+        if search is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("Rename…", lambda: self.saved_search_rename_requested.emit(search))
+        menu.addAction("Delete", lambda: self.saved_search_delete_requested.emit(search))
+        menu.exec(self.saved_view.viewport().mapToGlobal(point))
 
     def _show_context_menu(self, point: QPoint) -> None:
         if not self.list_view.indexAt(point).isValid() or not self._context_actions:

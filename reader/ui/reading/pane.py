@@ -28,12 +28,14 @@ class ReadingPane(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.find_bar)
         self.view.find_requested.connect(self.open_find)
+        # Contexts are set after construction: PySide6 ignores a `context=` keyword here.
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, slot in ((QKeySequence(Qt.Key.Key_F3), self.find_bar.find_next),
                            (QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F3), self.find_bar.find_previous)):
-            QShortcut(keys, self, slot, context=context)
+            QShortcut(keys, self, slot).setContext(context)
         # Esc is the pane's only while the bar is open, so the window keeps it otherwise.
-        self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.find_bar.close_bar, context=context)
+        self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.find_bar.close_bar)
+        self._escape.setContext(context)
         self._escape.setEnabled(False)
         self.find_bar.opened.connect(lambda: self._escape.setEnabled(True))
         self.find_bar.closed.connect(lambda: self._escape.setEnabled(False))

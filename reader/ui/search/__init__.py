@@ -1,0 +1,1 @@
+"""Searching the library from the window: results as you type, and saved searches."""
