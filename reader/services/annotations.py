@@ -131,3 +131,9 @@ class AnnotationService:
         prefix, suffix = quote_context(text, start, end)
         placement = Placement(AnchorState.EXACT, start, end, 1.0, text[start:end], prefix, suffix)
         return self._storage.highlights.place(highlight_id, placement)
+
+    def restore_anchor(self, highlight: Highlight) -> Highlight:
+        """Give a highlight back the anchor it had in `highlight` (undoing a re-attach)."""
+        placement = Placement(highlight.anchor_state, highlight.start, highlight.end, highlight.anchor_score,
+                              highlight.quote, highlight.prefix, highlight.suffix)
+        return self._storage.highlights.place(highlight.id, placement)

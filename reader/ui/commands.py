@@ -98,6 +98,22 @@ class DeleteHighlightCommand(LibraryCommand):
                           tags=bool(self.highlight.tags))
 
 
+class ReattachHighlightCommand(LibraryCommand):
+    """Put a highlight that needs review onto a passage the user selected."""
+
+    def __init__(self, context: CommandContext, highlight: Highlight, start: int, end: int) -> None:
+        super().__init__(context, "Re-attach highlight")
+        self.before, self.start, self.end = highlight, start, end
+
+    def apply(self) -> Changes:
+        self.context.services.annotations.reattach(self.before.id, self.start, self.end)
+        return Changes.of(highlights_of=[self.before.article_id])
+
+    def revert(self) -> Changes:
+        self.context.services.annotations.restore_anchor(self.before)
+        return Changes.of(highlights_of=[self.before.article_id])
+
+
 class ChangeHighlightCommand(LibraryCommand):
     """A new colour, note or tag list for one highlight; consecutive note typing merges into one step."""
 

@@ -56,6 +56,7 @@ class ReaderController(QObject):
         sidebar.highlight_note_changed.connect(lambda hid, note: self.change_highlight(hid, "note", note))
         sidebar.highlight_tags_edited.connect(lambda hid, tags: self.change_highlight(hid, "tags", tags))
         sidebar.highlight_delete_requested.connect(self.delete_highlight)
+        sidebar.highlight_reattach_requested.connect(self.reattach_highlight)
         sidebar.article_note_changed.connect(self._edit_article_note)
         sidebar.article_tags_edited.connect(self._edit_article_tags)
         events.highlights_changed.connect(self._on_highlights_changed)
@@ -123,6 +124,17 @@ class ReaderController(QObject):
         if highlight is not None:
             self.push(commands.DeleteHighlightCommand(self.context, highlight))
             self.message.emit("Highlight deleted (Ctrl+Z brings it back).")
+
+    def reattach_highlight(self, highlight_id: int) -> None:
+        """Put a highlight that needs review on the passage selected in the reading pane."""
+        highlight = self.highlights.get(highlight_id)
+        span = self.view.selected_span()
+        if highlight is None:
+            return
+        if span is None:
+            self.message.emit("Select the passage in the article first, then Re-attach.")
+            return
+        self.push(commands.ReattachHighlightCommand(self.context, highlight, *span))
 
     def _edit_article_note(self, article_id: int, note: str) -> None:
         if self.article is not None and self.article.id == article_id and note != self.article.note:

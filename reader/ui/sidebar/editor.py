@@ -50,9 +50,11 @@ class HighlightEditor(QFrame):
 
     Signals:
         color_chosen(str), note_changed(str), tags_edited(list), delete_clicked(),
+        reattach_clicked(): put this highlight (one that needs review) on the selected passage,
         size_changed(): the editor wants a different height (note grew, tags wrapped).
     """
 
+    reattach_clicked = Signal()
     color_chosen = Signal(str)
     note_changed = Signal(str)
     tags_edited = Signal(list)
@@ -64,9 +66,13 @@ class HighlightEditor(QFrame):
         self.setObjectName("highlight_editor")
         self.setAutoFillBackground(True)
         self.highlight_id = 0
-        self.review_label = QLabel("Needs review: this passage changed and could not be placed.",
+        self.review_label = QLabel("Needs review: the article changed and this passage could not be found. "
+                                   "Select where it belongs in the article, then Re-attach; or delete it.",
                                    objectName="review_label")
         self.review_label.setWordWrap(True)
+        self.reattach_button = QPushButton("Re-attach to Selection", objectName="reattach_highlight")
+        self.reattach_button.setToolTip("Select the passage in the article first")
+        self.reattach_button.clicked.connect(self.reattach_clicked)
         self.quote_label = QLabel(objectName="editor_quote")
         self.quote_label.setWordWrap(True)
         self.quote_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -83,6 +89,7 @@ class HighlightEditor(QFrame):
             self.color_group.addButton(button)
             colors.addWidget(button)
         colors.addStretch(1)
+        colors.addWidget(self.reattach_button)
         self.delete_button = QPushButton("Delete", objectName="delete_highlight")
         self.delete_button.setToolTip("Delete this highlight (Delete)")
         self.delete_button.clicked.connect(self.delete_clicked)
@@ -118,7 +125,9 @@ class HighlightEditor(QFrame):
         """Show `highlight`; the note keeps its cursor when only another field changed."""
         self.highlight_id = highlight.id
         self.quote_label.setText(f"\u201c{highlight.quote}\u201d")
-        self.review_label.setVisible(highlight.anchor_state is AnchorState.ORPHAN)
+        orphan = highlight.anchor_state is AnchorState.ORPHAN
+        self.review_label.setVisible(orphan)
+        self.reattach_button.setVisible(orphan)
         for button in self.color_group.buttons():
             button.setChecked(button.objectName() == f"color_{highlight.color}")
         if self.note_edit.toPlainText() != highlight.note:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListView, QVBoxLayout, QWidget
 
-from reader.domain.models import Article, Highlight
+from reader.domain.models import AnchorState, Article, Highlight
 from reader.ui.sidebar.delegate import HighlightDelegate
 from reader.ui.sidebar.editor import HighlightEditor, NoteEdit
 from reader.ui.sidebar.model import HighlightIdRole, HighlightListModel
@@ -23,9 +23,11 @@ class AnnotationSidebar(QWidget):
         highlight_selected(int): the user picked a highlight (scroll the reading pane to it).
         highlight_color_chosen(int, str), highlight_note_changed(int, str),
         highlight_tags_edited(int, list), highlight_delete_requested(int),
+        highlight_reattach_requested(int): put a highlight that needs review on the selection,
         article_note_changed(int, str), article_tags_edited(int, list).
     """
 
+    highlight_reattach_requested = Signal(int)
     highlight_selected = Signal(int)
     highlight_color_chosen = Signal(int, str)
     highlight_note_changed = Signal(int, str)
@@ -153,7 +155,9 @@ class AnnotationSidebar(QWidget):
 
     def _update_counts(self) -> None:
         count = self.model.rowCount()
-        self.highlights_title.setText(f"Highlights ({count})" if count else "Highlights")
+        review = sum(1 for h in self.model.highlights() if h.anchor_state is AnchorState.ORPHAN)
+        title = f"Highlights ({count})" if count else "Highlights"
+        self.highlights_title.setText(title + (f" · {review} need review" if review else ""))
         has_article = bool(self._article_id)
         self.list_view.setVisible(count > 0)
         self.empty_label.setVisible(count == 0 and has_article)
@@ -178,6 +182,7 @@ class AnnotationSidebar(QWidget):
         editor.note_changed.connect(lambda note: self.highlight_note_changed.emit(editor.highlight_id, note))
         editor.tags_edited.connect(lambda tags: self.highlight_tags_edited.emit(editor.highlight_id, tags))
         editor.delete_clicked.connect(lambda: self.highlight_delete_requested.emit(editor.highlight_id))
+        editor.reattach_clicked.connect(lambda: self.highlight_reattach_requested.emit(editor.highlight_id))
 
     def _on_article_note_changed(self) -> None:
         if self._article_id:
