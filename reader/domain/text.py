@@ -118,14 +118,11 @@ class TextBuilder:
             return
         if text[0].isspace():
             self._pending_space = True
-        for index, word in enumerate(words):
-            if index:
-                self._pending_space = True
-            if self._pending_space and self._block_length and not self._block_chunks[-1].endswith("\n"):
-                self._emit(" ")
-            self._pending_space = False
-            self._start_pending_marks()
-            self._emit(word)
+        if self._pending_space and self._block_length and not self._block_chunks[-1].endswith("\n"):
+            self._emit(" ")
+        self._pending_space = False
+        self._start_pending_marks()  # marks opened before this text start at its first word
+        self._emit(" ".join(words))
         if text[-1].isspace():
             self._pending_space = True
 

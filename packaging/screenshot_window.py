@@ -1,0 +1,93 @@
+"""Render the whole window on a small sample library, in every theme, to PNG files.
+
+Run under a display or Xvfb (fonts render as on a desktop):
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python packaging/screenshot_window.py [OUT_DIR]
+Writes window-<theme>.png at 1280x800: the seed article open with overlapping highlights,
+notes and tags, the note editor of one highlight open in the sidebar.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+
+from reader.app import build_window, make_application
+from reader.services import open_library
+from reader.services.seeding import seed_if_new
+from reader.shipped import seeds_folder
+
+MORE = """---
+title: How Rivers Shape the Cities Built on Them
+author: Dana Whitfield
+site: Field Notes
+date: 2024-03-18
+---
+Cities grow where water moves. *Trade*, defence and drinking water drew the first settlers.
+
+## The working river
+
+Quays, mills and bridges turned the river into the city's spine.
+"""
+HIGHLIGHTS = [  # quote, colour, note, tags
+    ("a senior administration official told Reuters", "yellow", "Who is the official? Check later reports.",
+     ("sources", "iraq")),
+    ("rockets landed in Baghdad\u2019s heavily-fortified Green Zone", "pink", "", ("iraq",)),
+    ("Green Zone compound targeting the US Embassy", "blue", "Second attack this month.", ()),
+    ("range of options", "green", "Never made public.", ("policy/us",)),
+]
+
+
+def build_library(folder: Path):
+    services = open_library(folder, process_start="spawn")
+    seed_if_new(folder, services.importer, services.articles.count(), seeds_folder())
+    extra = folder.parent / "rivers.md"
+    extra.write_text(MORE, encoding="utf-8")
+    services.importer.import_paths([extra])
+    seed = next(a for a in services.articles.list() if a.title.startswith("Top US"))
+    for quote, color, note, tags in HIGHLIGHTS:
+        services.annotations.highlight_quote(seed.id, quote, color=color, note=note, tags=tags)
+    services.articles.set_tags(seed.id, ("news", "middle-east"))
+    services.articles.set_note(seed.id, "Background for the January anniversary piece.")
+    return services, seed
+
+
+def main() -> None:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
+    out.mkdir(parents=True, exist_ok=True)
+    app = make_application()
+    workspace = Path(tempfile.mkdtemp())
+    services, seed = build_library(workspace / "library")
+    window = build_window(services)
+    window.start()
+    window.library.select_article(seed.id)
+    window.resize(1280, 800)
+    window.show()
+    themes = ["light", "sepia", "dark"]
+
+    def shoot() -> None:
+        theme = themes.pop(0)
+        window.settings.theme = theme
+        window.apply_appearance()
+        window.sidebar.select_highlight(window.sidebar.model.highlights()[1].id, emit=True)
+        QTimer.singleShot(400, lambda: save(theme))
+
+    def save(theme: str) -> None:
+        window.grab().save(str(out / f"window-{theme}.png"))
+        if themes:
+            shoot()
+        else:
+            window.close()
+            app.quit()
+
+    QTimer.singleShot(600, shoot)
+    app.exec()
+    services.close()
+    shutil.rmtree(workspace, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
