@@ -191,3 +191,24 @@ def test_delete_key_deletes_the_article_in_the_list_or_the_highlight_in_the_side
     window.library.list_view.setFocus()
     qtbot.keyClick(window.library.list_view, Qt.Key.Key_Delete)
     assert first.title not in _list_titles(window)
+
+
+def test_the_reading_position_is_kept_across_articles_and_restarts(make_window, library, qtbot):
+    window = make_window(library)
+    window.library.filter_edit.setText("officials")
+    article = window.controller.article
+    view = window.reading.view
+    target = article.text.index("In recent days there has been")
+    view.scroll_to_offset(target)
+    kept = view.reading_position()
+    assert 0 < kept <= target
+    window.library.filter_edit.clear()
+    window.library.select_row(1)  # another article: the position of the first is saved
+    assert window.controller.article.id != article.id
+    assert library.articles.get(article.id).read_position == kept
+    window.library.select_article(article.id)
+    assert window.reading.view.reading_position() == kept
+    window.close()
+    again = make_window()
+    assert again.controller.article.id == article.id
+    assert again.reading.view.reading_position() == kept
