@@ -6,6 +6,7 @@ import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtWidgets import QMessageBox
 
 from reader.domain.errors import ReaderError
 
@@ -116,3 +117,31 @@ class JobRunner(QObject):
         if callback is not None:
             callback(message)
         self.failed.emit(message)
+
+
+class ProgressFlow(QObject):
+    """A kind of long work the window starts: progress in the status bar, one message on failure.
+
+    Subclasses set `failure_title` and implement `_on_finished(result)`.
+    """
+
+    failure_title = "Failed"
+
+    def __init__(self, window, runner: JobRunner, status) -> None:
+        super().__init__(window)
+        self._window, self.runner, self._status = window, runner, status
+
+    def _start(self, job: Job) -> bool:
+        started = self.runner.run_job(job, self._on_finished, self._on_failed)
+        if started:
+            self._status.show_progress(0, 0, "")
+        else:
+            self._status.showMessage("Another import or export is running; wait for it or cancel it.", 6000)
+        return started
+
+    def _on_failed(self, message: str) -> None:
+        self._status.hide_progress()
+        QMessageBox.warning(self._window, self.failure_title, message)
+
+    def _on_finished(self, result: object) -> None:
+        raise NotImplementedError

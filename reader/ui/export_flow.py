@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
 from reader.services.export import JsonExportReport, MarkdownExportReport
 from reader.services.export_folder import FileStatus
-from reader.ui.background import JobRunner
+from reader.ui.background import JobRunner, ProgressFlow
 from reader.ui.export_dialog import MARKDOWN, ExportDialog, ExportRequest
 from reader.ui.status import StatusBar
 
@@ -26,12 +26,13 @@ def markdown_summary(report: MarkdownExportReport) -> str:
     return text + (" (cancelled)" if report.cancelled else "")
 
 
-class ExportFlow(QObject):
+class ExportFlow(ProgressFlow):
     """Runs exports on the shared job runner and reports them in one message."""
 
+    failure_title = "Export failed"
+
     def __init__(self, window, runner: JobRunner, status: StatusBar) -> None:
-        super().__init__(window)
-        self._window, self._runner, self._status = window, runner, status
+        super().__init__(window, runner, status)
 
     def ask_and_export(self) -> None:
         window = self._window
@@ -60,16 +61,7 @@ class ExportFlow(QObject):
             def job(progress, cancelled):
                 return exports.export_json(request.destination, article_ids=request.article_ids, tag=request.tag,
                                            progress=progress, should_cancel=cancelled)
-        started = self._runner.run_job(job, self._on_finished, self._on_failed)
-        if started:
-            self._status.show_progress(0, 0, "")
-        else:
-            self._status.showMessage("Another import or export is running; wait for it or cancel it.", 6000)
-        return started
-
-    def _on_failed(self, message: str) -> None:
-        self._status.hide_progress()
-        QMessageBox.warning(self._window, "Export failed", message)
+        return self._start(job)
 
     def _on_finished(self, report) -> None:
         self._status.hide_progress()

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QObject
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QMimeData
 
 from reader.services.changes import Changes
 from reader.services.importing import ImportReport, ImportService
-from reader.ui.background import JobRunner
+from reader.ui.background import JobRunner, ProgressFlow
 from reader.ui.dialogs import ImportProblemsDialog, ask_import_files, ask_import_folder, report_summary
 from reader.ui.events import LibraryEvents
 from reader.ui.status import StatusBar
@@ -36,14 +35,15 @@ def sources_in(mime: QMimeData) -> list[str]:
     return []
 
 
-class ImportFlow(QObject):
+class ImportFlow(ProgressFlow):
     """Starts imports, shows their progress in the status bar and reports the outcome once."""
+
+    failure_title = "Import failed"
 
     def __init__(self, window, importer: ImportService, events: LibraryEvents, status: StatusBar,
                  runner: JobRunner) -> None:
-        super().__init__(window)
-        self._window, self._importer, self._events, self._status = window, importer, events, status
-        self.runner = runner
+        super().__init__(window, runner, status)
+        self._importer, self._events = importer, events
 
     def ask_files(self) -> None:
         files = ask_import_files(self._window)
@@ -76,18 +76,6 @@ class ImportFlow(QObject):
                     payload, source="clipboard", name=name))
         self._status.showMessage("Nothing to import: copy some text, a page, file paths or a web address.", 6000)
         return False
-
-    def _start(self, job) -> bool:
-        started = self.runner.run_job(job, self._on_finished, self._on_failed)
-        if started:
-            self._status.show_progress(0, 0, "")
-        else:
-            self._status.showMessage("Another import or export is running; wait for it or cancel it.", 6000)
-        return started
-
-    def _on_failed(self, message: str) -> None:
-        self._status.hide_progress()
-        QMessageBox.warning(self._window, "Import failed", message)
 
     def _on_finished(self, report: ImportReport) -> None:
         self._status.hide_progress()

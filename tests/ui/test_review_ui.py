@@ -12,19 +12,25 @@ V2 = ("# A Changing Story\n\nThe mayor said the bridge would open in April, late
       "Residents welcomed the news and planned a small celebration by the river.\n")
 
 
-def test_an_orphan_is_shown_for_review_and_reattached_to_a_selection(make_window, tmp_path, qtbot):
-    window = make_window()
+def _orphaned(window, tmp_path, qtbot, quote: str, note: str = ""):
+    """Import V1, highlight `quote`, then re-import V2 (which drops it) through the window."""
     services = window.services
     story = tmp_path / "story.md"
     story.write_text(V1, encoding="utf-8")
     article = services.importer.import_paths([story]).imported[0].article
-    highlight = services.annotations.highlight_quote(article.id, "open in March after the final inspection",
-                                                     note="Check the date")
+    services.annotations.highlight_quote(article.id, quote, note=note)
     window.events.highlights_changed.emit(article.id)
     story.write_text(V2, encoding="utf-8")
     with qtbot.waitSignal(window.jobs.finished, timeout=30000) as blocker:
         window.imports.import_paths([str(story)])  # as File > Import does
     assert [item.article.id for item in blocker.args[0].updated] == [article.id]
+    return article
+
+
+def test_an_orphan_is_shown_for_review_and_reattached_to_a_selection(make_window, tmp_path, qtbot):
+    window = make_window()
+    services = window.services
+    _orphaned(window, tmp_path, qtbot, "open in March after the final inspection", note="Check the date")
     assert window.controller.article.text.count("April") == 1  # the open article shows the new text
 
     sidebar = window.sidebar
@@ -54,13 +60,7 @@ def test_an_orphan_is_shown_for_review_and_reattached_to_a_selection(make_window
 def test_reattach_without_a_selection_says_what_to_do(make_window, tmp_path, qtbot):
     window = make_window()
     services = window.services
-    story = tmp_path / "story.md"
-    story.write_text(V1, encoding="utf-8")
-    article = services.importer.import_paths([story]).imported[0].article
-    services.annotations.highlight_quote(article.id, "after the final inspection")
-    story.write_text(V2, encoding="utf-8")
-    with qtbot.waitSignal(window.jobs.finished, timeout=30000):
-        window.imports.import_paths([str(story)])
+    _orphaned(window, tmp_path, qtbot, "after the final inspection")
     (orphan,) = window.sidebar.model.highlights()
     window.sidebar.select_highlight(orphan.id, emit=True)
     window.sidebar.editor().reattach_button.click()
