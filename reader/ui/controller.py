@@ -16,6 +16,7 @@ from reader.ui.commands import CommandContext
 from reader.ui.events import LibraryEvents
 
 READ_AT_PROGRESS = 0.92  # scrolled this far, an article counts as read
+_HEADER_FIELDS = ("title", "author", "site", "published", "url")
 
 
 class ReaderController(QObject):
@@ -185,7 +186,12 @@ class ReaderController(QObject):
                 self.open_article(fresh.id)
             elif fresh is not None:
                 # keep the text and blocks already shown; take the new metadata, note and tags
-                self.article = replace(fresh, text=self.article.text, blocks=self.article.blocks)
+                before = self.article
+                self.article = replace(fresh, text=before.text, blocks=before.blocks)
+                if any(getattr(before, name) != getattr(fresh, name) for name in _HEADER_FIELDS):
+                    # the title block above the text shows these: lay the article out again, in place
+                    self.view.set_article(self.article, list(self.highlights.values()),
+                                          self.view.reading_position())
                 self.sidebar.update_article(self.article)
                 self.article_shown.emit(self.article)
 

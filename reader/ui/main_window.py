@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         actions = self.actions
         actions.import_files.triggered.connect(self.imports.ask_files)
         actions.import_folder.triggered.connect(self.imports.ask_folder)
-        actions.import_clipboard.triggered.connect(lambda: self.imports.from_mime(QApplication.clipboard().mimeData()))
+        actions.import_clipboard.triggered.connect(self._import_clipboard)
         actions.export.triggered.connect(self.exports.ask_and_export)
         actions.preferences.triggered.connect(self._edit_preferences)
         actions.quit.triggered.connect(self.close)
@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
 
         for widget in (self.library.list_view, self.reading.view):
             local("/", widget, self.search.focus)
+            local(QKeySequence.StandardKey.Paste, widget, self._import_clipboard)  # Ctrl+V where nothing is edited
         local(Qt.Key.Key_Escape, self.search_field, self.search_field.clear)
         local(QKeySequence.StandardKey.Delete, self.library.list_view, self._delete_articles)
         local(QKeySequence.StandardKey.Delete, self.sidebar.list_view,
@@ -211,6 +212,9 @@ class MainWindow(QMainWindow):
         self.search_field.setMaximumWidth(420)
         toolbar.addWidget(self.search_field)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
+    def _import_clipboard(self) -> None:
+        self.imports.from_mime(QApplication.clipboard().mimeData())
 
     def _highlight_selection(self) -> None:
         span = self.reading.view.selected_span()

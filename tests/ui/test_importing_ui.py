@@ -54,6 +54,18 @@ def test_pasting_copied_text_imports_it(make_window, qtbot, seed_path):
     assert window.controller.article.title.startswith("Top US Officials Agree")
 
 
+def test_ctrl_v_in_the_library_list_imports_a_copied_path(make_window, qtbot, tmp_path):
+    from library_data import write_articles
+
+    window = make_window()
+    (path,) = write_articles(tmp_path / "pasted", 1)
+    QApplication.clipboard().setText(str(path))
+    window.library.list_view.setFocus()
+    with qtbot.waitSignal(window.jobs.finished, timeout=30000):
+        qtbot.keyClick(window.library.list_view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert window.controller.article.title == "Article number 0 about rivers"
+
+
 def test_cancelling_keeps_what_was_imported(make_window, tmp_path, qtbot, monkeypatch):
     import time
 

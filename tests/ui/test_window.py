@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListView, QPlainTextEdit
+from PySide6.QtWidgets import QLabel, QListView, QPlainTextEdit
 from reading_data import click_at, drag
 
 from reader.ui.library.article_model import ArticleRole
@@ -175,6 +175,7 @@ def test_edit_details_dialog_changes_and_undo(make_window, library, monkeypatch)
     assert library.articles.get(article.id).title == "A better title"
     assert "A better title" in _list_titles(window)
     assert window.windowTitle().startswith("A better title")
+    assert window.findChild(QLabel, "article_title").text() == "A better title"  # the reading pane's title
     window.undo_stack.undo()
     assert library.articles.get(article.id).title == article.title
 
