@@ -3,50 +3,42 @@
 from __future__ import annotations
 
 import re
-import warnings
 
-from reader.domain.dates import DATE_LINE, parse_date
 from reader.importers.people import clean_author
+from reader.importers.written_dates import DATE_PATTERN, publication_date
 
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?"
-# A date somewhere inside a line: "Nov 19, 2019, 10:31 pm", "19 November 2019", "2019-11-19 08:00".
-DATE_IN_LINE = re.compile(
-    rf"""\b(?:
-        {_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}{_TIME} |
-        \d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+\d{{4}}{_TIME} |
-        \d{{4}}-\d{{2}}-\d{{2}}(?:[ T]\d{{2}}:\d{{2}})? |
-        \d{{1,2}}/\d{{1,2}}/\d{{4}}{_TIME}
-    )""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_BY_NAME = re.compile(r"(?:^|[\s/|(])by\s*:?\s+(?P<name>[^|/\u2022\u00b7\n]{2,120})", re.IGNORECASE)
+# "by" anywhere (after a label, a date or a separator); its German, French, Spanish, Italian and Dutch
+# words only where a line starts, as they are also name particles ("Ursula von der Leyen").
+_BY_NAME = re.compile(r"(?:(?:^|[\s/|(])[Bb][Yy]|^(?:[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor))\s*:?\s+"
+                      r"(?P<name>[^|/\u2022\u00b7\n]{2,120})")
+_BY_WORD = re.compile(r"(?:by|von|par|por|di|door)\s*:?\s*$", re.IGNORECASE)
+# Labels that introduce a name without "by": "Written by", "Author: Jane Doe", "Reporter: Jane Doe".
+_LABEL = re.compile(r"^\s*(?:author|authors|written by|words|text|texto|reporter|reporting|autor|auteur|автор)\s*[:\-]\s*"
+                    r"(?P<name>.{2,80})$", re.IGNORECASE)
 # Where a name written after "by" stops: a separator, a date, "on"/"updated"/"published".
 _NAME_END = re.compile(
-    r"\s+(?:[-\u2013\u2014|\u2022\u00b7]|on\s|updated\b|published\b|posted\b|in\s|at\s+\d)|,\s*(?:updated|published|posted)\b"
+    r"\s+(?:[-\u2013\u2014|\u2022\u00b7]|on\s|updated\b|published\b|posted\b|in\s|at\s+\d|publiziert\b|"
+    r"ver\u00f6ffentlicht\b|publi\u00e9\b|publicado\b|pubblicato\b|am\s+\d|le\s+\d)|,\s*(?:updated|published|posted)\b"
     r"|\s*@|\s+\d{1,2}\s*(?:min|hour|day|week)s?\b",
     re.IGNORECASE,
 )
 _NOT_NAMES = re.compile(
     r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(updated|published|posted|last|modified|on|at|am|pm|"
     r"edt|est|pst|pdt|gmt|utc|cet|ist)\b", re.IGNORECASE)
-_NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u024f][\w.'\u2019-]*|[a-z]{1,3}|and|&|de|van|von|der|la|du|del)$")
+_NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u024f\u0400-\u042f][\w.'\u2019-]*|[a-z]{1,3}|and|&|de|van|von|der|la|du|del)$")
 _NAME_THEN_SEPARATOR = re.compile(r"^(?P<name>[^\d@|/\u2022-]{3,60}?)\s*(?:[-\u2013\u2014|/\u2022\u00b7]\s*|@\w+)")
+# Words naming a job on a byline: "Tom Krisher, AP Auto Writer", "Jane Doe, Staff Reporter".
+_ROLE = re.compile(r"\b(writer|reporter|correspondent|editor(?:-at-large)?|columnist|contributor|staff|journalist|critic|"
+                   r"producer|analyst|bureau|desk|press|news|wires?|agency)s?$", re.IGNORECASE)
+# w3m and browsers glue neighbouring elements: "Meg JamesStaff Writer", "Eric SongBy Eric Song".
+# Three lower-case letters before the capital keep McCoy, LaMotte and MacKenzie whole.
+_GLUED = re.compile(r"(?<=[a-z\u00e0-\u00ff]{3})(?=[A-Z])")
+_ALL_CAPS_TAIL = re.compile(r"(?<=[a-z.])\s+(?:[A-Z]{2,}\s*)+$")  # "Kevin McCoy USA TODAY": the paper's name
 
 
-def find_date(line: str) -> str | None:
-    """The ISO date written in a line (alone or among other words), or None."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # dateutil warns about time zone names it does not know
-        if DATE_LINE.match(line):
-            found = parse_date(line)
-            if found:
-                return found
-        for match in DATE_IN_LINE.finditer(line):
-            found = parse_date(match.group(0).rstrip(",. "))
-            if found:
-                return found
-    return None
+def find_date(line: str, day_first: bool | None = None) -> str | None:
+    """The ISO date of publication written in a line (alone or among other words), or None."""
+    return publication_date(line, day_first)
 
 
 def looks_like_name(text: str) -> bool:
@@ -55,27 +47,80 @@ def looks_like_name(text: str) -> bool:
     return 1 <= len(words) <= 10 and all(_NAME_WORD.match(w) for w in words) and any(w[0].isupper() for w in words)
 
 
+def unglue(line: str) -> str:
+    """`line` with a separator where a page's elements were glued together ("Meg James | Staff Writer")."""
+    return _GLUED.sub(" | ", line)
+
+
+def _by_name(line: str) -> str | None:
+    """The name after "by" when the words before it are a label, a date or a separator; None if no "by"."""
+    match = _BY_NAME.search(line)
+    if not match:
+        return None
+    before = _BY_WORD.sub("", line[:match.start("name")])
+    before = DATE_PATTERN.sub("", before)  # "Monday November 18, 2019 7:45 am PST by Joe Rossignol"
+    if not (len(before.split()) <= 2 or re.search(r"[|/\u2022\u00b7-]\s*$", before)
+            or re.match(r"\s*(posted|published|written|updated)\b", before, re.IGNORECASE)):
+        return None
+    name = DATE_PATTERN.split(match.group("name"))[0]
+    name = _NAME_END.split(name)[0].strip(" ,;:.")
+    if looks_like_name(name) or re.fullmatch(r"[\w.-]{2,30}", name):
+        return clean_author(name)
+    return ""
+
+
 def find_byline(line: str) -> str:
     """The author a byline names ("avatar by Reuters and Staff", "Jane Doe - Nov 19, 2019"), or ""."""
-    line = " ".join(line.split())
+    line = unglue(" ".join(line.split()))
     if len(line.split()) > 30:
         return ""
-    match = _BY_NAME.search(line)
-    before = line[:match.start("name")].rsplit("by", 1)[0] if match else ""
-    if match and (len(before.split()) <= 2 or re.search(r"[|/\u2022\u00b7-]\s*$", before)
-                  or re.match(r"\s*(posted|published|written|updated)\b", before, re.IGNORECASE)):
-        name = DATE_IN_LINE.split(match.group("name"))[0]
-        name = _NAME_END.split(name)[0].strip(" ,;:.")
-        if looks_like_name(name) or re.fullmatch(r"[\w.-]{2,30}", name):
-            return clean_author(name)
-        return ""
-    stripped = DATE_IN_LINE.sub("", line).strip(" ,-\u2013\u2014|/")
+    by_name = _by_name(line)
+    if by_name is not None:
+        return by_name
+    label = _LABEL.match(line)
+    if label:
+        name = _NAME_END.split(DATE_PATTERN.split(label.group("name"))[0])[0].strip(" ,;:.")
+        return clean_author(name) if looks_like_name(name) else ""
+    date = DATE_PATTERN.search(line)
+    before_date = line[:date.start()].strip(" ,-\u2013\u2014|/") if date else ""
+    if before_date and looks_like_name(before_date) and 2 <= len(before_date.split()) <= 4 \
+            and not _NOT_NAMES.search(before_date):
+        return clean_author(before_date)  # "Jane Doe 27/09/2018 Comment! Music, Toys"
+    stripped = DATE_PATTERN.sub("", line).strip(" ,-\u2013\u2014|/")
     if stripped != line.strip(" ,-\u2013\u2014|/") and looks_like_name(stripped) and len(stripped.split()) <= 5 \
             and not _NOT_NAMES.search(stripped):
         return clean_author(stripped)  # "Jane Doe November 18, 2019 11:03 PM"
     match = _NAME_THEN_SEPARATOR.match(stripped + " |")
-    if match and DATE_IN_LINE.search(line) or (match and "@" in line):
+    if match and DATE_PATTERN.search(line) or (match and "@" in line):
         name = match.group("name").strip(" ,")
         if looks_like_name(name) and len(name.split()) >= 2 and not _NOT_NAMES.search(name):
             return clean_author(name)
+    return role_byline(line)
+
+
+def role_byline(line: str) -> str:
+    """A byline naming a job: "Tom Krisher, AP Auto Writer" (kept whole, as pages show it), or ""."""
+    name, _, role = line.partition(",")
+    if role and _ROLE.search(role.strip()) and len(role.split()) <= 5 and looks_like_name(name) \
+            and looks_like_name(role) and len(name.split()) <= 8:
+        return clean_author(line)
     return ""
+
+
+def name_line(line: str) -> str:
+    """The author a line holding only a name gives ("Molly Wood", "REUTERS", "Kevin Johnson and
+    Kevin McCoy USA TODAY" without the paper's name), or "".
+
+    Such a line is only a byline next to the headline or the date; the caller checks where it
+    stands. One word counts only in capitals (agencies: REUTERS, PTI), as section names
+    ("Opinion", "Business") stand in the same place.
+    """
+    text = unglue(" ".join(line.split())).split(" | ")[0].strip(" ,")
+    if re.search(r"\d|[.!?:;]$", text) or not looks_like_name(text) or _NOT_NAMES.search(text):
+        return ""
+    words = text.replace(",", " ").split()
+    if len(words) == 1 and not (text.isupper() and len(text) >= 2):
+        return ""
+    if len(words) > 4 and " and " not in text and "," not in text:
+        return ""
+    return clean_author(_ALL_CAPS_TAIL.sub("", text) or text)
