@@ -28,8 +28,9 @@ _NOT_NAMES = re.compile(
 _NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u024f\u0400-\u042f][\w.'\u2019-]*|[a-z]{1,3}|and|&|de|van|von|der|la|du|del)$")
 _NAME_THEN_SEPARATOR = re.compile(r"^(?P<name>[^\d@|/\u2022-]{3,60}?)\s*(?:[-\u2013\u2014|/\u2022\u00b7]\s*|@\w+)")
 # Words naming a job on a byline: "Tom Krisher, AP Auto Writer", "Jane Doe, Staff Reporter".
-_ROLE = re.compile(r"\b(writer|reporter|correspondent|editor(?:-at-large)?|columnist|contributor|staff|journalist|critic|"
-                   r"producer|analyst|bureau|desk|press|news|wires?|agency)s?$", re.IGNORECASE)
+_JOB = re.compile(r"\b(writer|reporter|correspondent|editor(?:-at-large)?|columnist|contributor|staff|journalist|critic)s?$",
+                  re.IGNORECASE)
+_ROLE = re.compile(rf"{_JOB.pattern}|\b(producer|analyst|bureau|desk|press|news|wires?|agency)$", re.IGNORECASE)
 # w3m and browsers glue neighbouring elements: "Meg JamesStaff Writer", "Eric SongBy Eric Song".
 # Three lower-case letters before the capital keep McCoy, LaMotte and MacKenzie whole.
 _GLUED = re.compile(r"(?<=[a-z\u00e0-\u00ff]{3})(?=[A-Z])")
@@ -99,7 +100,11 @@ def find_byline(line: str) -> str:
 
 
 def role_byline(line: str) -> str:
-    """A byline naming a job: "Tom Krisher, AP Auto Writer" (kept whole, as pages show it), or ""."""
+    """A byline naming a job: "Tom Krisher, AP Auto Writer", "The Editorial Staff" (kept whole, as pages
+    show it), or ""."""
+    if "," not in line and _JOB.search(line) and looks_like_name(line) and 2 <= len(line.split()) <= 6 \
+            and not re.search(r"\d", line):
+        return clean_author(line)
     name, _, role = line.partition(",")
     if role and _ROLE.search(role.strip()) and len(role.split()) <= 5 and looks_like_name(name) \
             and looks_like_name(role) and len(name.split()) <= 8:

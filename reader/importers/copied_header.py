@@ -13,25 +13,32 @@ when it stands right under the headline or just above the date.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from reader.importers.bylines import find_byline, find_date, looks_like_name, name_line
+from reader.importers.bylines import find_byline, find_date, looks_like_name, name_line, unglue
 from reader.importers.copied_lines import CJK, CREDIT, ENDS_SENTENCE, FURNITURE, GOOD, Line
+from reader.importers.written_dates import MONTH_NAME
 
-_HEADER_LINES = 40  # how far before the article the headline, byline and date are looked for
+_HEADER_LINES = 40  # how many lines a reader sees before the article are looked at for headline, byline and date
+_HEADER_LIMIT = 150  # and how many lines at most, furniture included
 _LEAD_LINES = 4  # the article's first lines may still hold its headline, byline or date
 _TOPIC_WORDS = 400  # the article's words a headline is compared with
 _NOT_HEADLINE = re.compile(
     r"\b(share|tweet|facebook|twitter|whatsapp|linkedin|newsletter|sign up|subscribe|cookies?|privacy|comments?|url|"
     r"click|menu|log ?in|advertis\w*|getty|shutterstock|image|photo|credit|continue reading|external links?|"
-    r"you are here|playback|javascript|browser)\b|^\(.*\)$|^[^\w\u2018\u201c\"'\u00bf\u00a1\[]",
+    r"you are here|playback|javascript|browser|e-?mail|pinterest|print|caption|text size|font size)\b|\bcaption|^\(.*\)$|^[^\w\u2018\u201c\"'\u00bf\u00a1\[]",
     re.IGNORECASE,
 )
-_RELATIVE_DATE = re.compile(r"\b\d+\s*(min(ute)?|hour|hr|day|week|month|year)s?\s+ago\b|^\W*(today|yesterday)\b",
-                            re.IGNORECASE)
+# Dates whose day cannot be known for sure: "2 hours ago", "Today", "Posted Nov 19, 6:51 AM" (no year).
+_UNDATED = re.compile(r"\b\d+\s*(min(ute)?|hour|hr|day|week|month|year)s?\s+ago\b|^\W*(today|yesterday)\b"
+                      rf"|^\W*(\w+\W+)?{MONTH_NAME}\s+\d{{1,2}}(st|nd|rd|th)?\b(?!,?\s+\d{{4}})", re.IGNORECASE)
+_LABEL_ALONE = re.compile(r"^\W*(by|von|par|por|author|authors|written by|posted by|autor|auteur)\W*$", re.IGNORECASE)
+_NUMBER = re.compile(r"^[\d.,%:+\u2013\u2014-]+$")
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _INNER_SENTENCE = re.compile(r"\w[.!?][\"\u201d\u2019]?\s+[A-Z\u201c\"]")
-_FULL_STOP = re.compile(r"\w[\"'\u201d\u2019)]*\.$")  # "...a full stop." but not "...?" or "..."
+_FULL_STOP = re.compile(r"\w[\"'\u201d\u2019)]*\.[\"'\u201d\u2019)]*$")  # "...a full stop." but not "...?" or "..."
 # Short words every sentence has: sharing them says nothing about a line's topic.
 _COMMON = frozenset(
     "that this with from have will been were they their there about after what when which would your into more than "
@@ -60,7 +67,7 @@ def topic_keys(text: str) -> set[str]:
     return keys
 
 
-def _article_keys(lines: list[Line], start: int, end: int) -> set[str]:
+def article_keys(lines: list[Line], start: int, end: int) -> set[str]:
     words, texts = 0, []
     for line in lines[start:end]:
         if line.kind == GOOD:
@@ -77,11 +84,11 @@ class _Facts:
 
     author: str = ""
     date: str | None = None
-    relative: bool = False  # "2 hours ago": a date line whose date cannot be known
+    undated: bool = False  # "2 hours ago", "Nov 19": a date line whose date cannot be known
 
     @property
     def mark(self) -> bool:
-        return bool(self.author or self.date or self.relative)
+        return bool(self.author or self.date or self.undated)
 
 
 def _facts(line: Line, day_first: bool | None) -> _Facts:
@@ -89,14 +96,27 @@ def _facts(line: Line, day_first: bool | None) -> _Facts:
         return _Facts()
     caption = bool(CREDIT.search(line.text))  # captions carry the photo's date, not the article's
     date = None if caption else find_date(line.text, day_first)
-    return _Facts(find_byline(line.text), date, not date and bool(_RELATIVE_DATE.search(line.text)))
+    undated = not date and line.words <= 12 and bool(_UNDATED.search(line.text))
+    return _Facts(find_byline(line.text), date, undated)
 
 
 def _headline_like(line: Line, facts: _Facts) -> bool:
     if line.kind == FURNITURE or line.bullet or facts.mark or not 2 <= line.words <= 30:
         return False
-    text = line.text
-    return not ("|" in text or text.endswith((":", ",")) or _NOT_HEADLINE.search(text) or CREDIT.search(text))
+    text, tokens = line.text, line.text.split()
+    if sum(bool(_NUMBER.match(token)) for token in tokens) >= max(3, len(tokens) * 0.4):
+        return False  # a row of a table of scores or prices
+    return not ("|" in text or text.endswith((":", ",")) or _NOT_HEADLINE.search(unglue(text)) or CREDIT.search(text)
+                or _CLOCK.search(text) or " % " in f" {text} ")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", unglue(text).lower())
+
+
+def _contains(outer: list[str], inner: list[str]) -> bool:
+    """Whether the words `inner` stand in a row inside `outer`."""
+    return bool(inner) and f" {' '.join(inner)} " in f" {' '.join(outer)} "
 
 
 def _title_case(text: str) -> bool:
@@ -104,64 +124,104 @@ def _title_case(text: str) -> bool:
     return bool(long_words) and sum(word[0].isupper() for word in long_words) >= 0.7 * len(long_words)
 
 
-class _Header:
+class HeaderLines:
     """The lines around the article's start and what each holds."""
 
     def __init__(self, lines: list[Line], start: int, end: int, day_first: bool | None) -> None:
         self.lines, self.start, self.end = lines, start, end
-        self.indices = list(range(max(0, start - _HEADER_LINES), min(end, start + _LEAD_LINES)))
+        first, seen = start, 0
+        while first > 0 and seen < _HEADER_LINES and start - first < _HEADER_LIMIT:
+            first -= 1
+            seen += lines[first].kind != FURNITURE
+        self.indices = list(range(first, min(end, start + _LEAD_LINES)))
         self.facts = {i: _facts(lines[i], day_first) for i in self.indices}
-        # a line's place among the lines a reader sees (furniture does not count)
-        self.seen: dict[int, int] = {}
-        for i in self.indices:
-            self.seen[i] = len(self.seen) if lines[i].kind != FURNITURE or self.facts[i].mark else -1
-        self.visible = [i for i in self.indices if self.seen[i] >= 0]
+        for i in self.indices:  # "By" or "Author:" on a line of its own, the name on the next
+            following = next((j for j in range(i + 1, min(i + 3, end)) if lines[j].kind != FURNITURE), None)
+            if _LABEL_ALONE.match(lines[i].text) and following in self.facts:
+                name = self.facts[following].author or name_line(lines[following].text)
+                self.facts[i].author = self.facts[following].author = name
+        # the lines a reader sees: furniture (share buttons, image placeholders) does not count
+        self.visible = [i for i in self.indices if lines[i].kind != FURNITURE or self.facts[i].mark]
 
     def near(self, index: int, before: int, after: int) -> list[int]:
         """Visible lines up to `before` above and `after` below line `index` (which need not be visible)."""
-        place = sum(1 for i in self.visible if i < index)
-        return self.visible[max(0, place - before):place] + [i for i in self.visible if i > index][:after]
+        place = bisect_left(self.visible, index)
+        later = place + (place < len(self.visible) and self.visible[place] == index)
+        return self.visible[max(0, place - before):place] + self.visible[later:later + after]
 
     def distance(self, index: int) -> int:
         """Visible lines between line `index` and the article's start (0 inside the article)."""
-        return sum(1 for i in self.visible if index < i < self.start)
+        return max(0, bisect_left(self.visible, self.start) - bisect_left(self.visible, index) - 1)
 
 
-def _headline(header: _Header, topic: set[str], places: dict[str, list[int]]) -> int | None:
-    """The index of the line that is the headline, or None."""
+def headline_scores(header: HeaderLines, topic: set[str], places: dict[str, list[int]]) -> dict[int, float]:
+    """How much each title-like line of the header looks like the headline (see the module's docstring)."""
     lines, facts = header.lines, header.facts
-    bylines = [i for i in header.indices if facts[i].author and i < header.start]
-    best, best_score = None, float("-inf")
-    for i in header.indices:
+    keys = {i: topic_keys(lines[i].text) for i in header.indices}
+    shared = {i: len(keys[i] & topic) for i in header.indices}
+    candidates = {i for i in header.indices if _headline_like(lines[i], facts[i])
+                  and not (i >= header.start and lines[i].kind == GOOD)}
+    topical = {i for i in candidates if shared[i] >= 2 and shared[i] >= 0.5 * len(keys[i])}
+    marks = [i for i in header.indices if facts[i].mark]
+    # a topical line standing just above a byline or date heads the header block: what comes
+    # below that mark (captions, standfirsts, the paper's name) is not the headline
+    heads = [m for m in marks if any(j in topical and lines[j].kind != GOOD for j in header.near(m, 3, 0))]
+    # a topical line right under another one (no mark between) is the headline's subtitle; a line
+    # holding another one's words and more is a breadcrumb or a headline glued to its neighbours
+    deks, glued = set(), set()
+    for i in candidates:
+        for j in range(i + 1, min(i + 3, header.end)):
+            if j not in candidates or lines[j].text == lines[i].text or facts[j - 1].mark:
+                continue
+            inner, outer = _words(lines[i].text), _words(lines[j].text)
+            if _contains(outer, inner) or _contains(inner, outer):
+                glued.add(i if len(inner) > len(outer) else j)
+            elif i in topical and shared[j] >= 2 and not name_line(lines[i].text):
+                deks.add(j)
+    masthead = {lines[i].text for i in range(min(5, len(lines)))}
+    scores = {}
+    for i in sorted(candidates):
         line = lines[i]
-        if not _headline_like(line, facts[i]) or (i >= header.start and line.kind == GOOD and line.words > 20):
-            continue
-        keys = topic_keys(line.text)
-        score = 10.0 * len(keys & topic) / len(keys) if keys else 0.0
+        score = 8.0 * shared[i] / (len(keys[i]) + 1) + 0.6 * min(shared[i], 5)
         score -= 0.4 * min(header.distance(i), 25)
-        if any(facts[j].mark for j in header.near(i, 1, 3)):
+        if any(facts[j].mark for j in header.near(i, 0, 3)):
             score += 5.0
+        elif any(facts[j].mark for j in header.near(i, 1, 0)):
+            score += 3.0
         following = header.near(i, 0, 1)
         if following and lines[following[0]].kind == GOOD and ENDS_SENTENCE.search(lines[following[0]].text):
             score += 2.0  # a standfirst follows its headline
+        if any(j in deks for j in (i + 1, i + 2)) and i not in deks:
+            score += 3.0  # a headline with its subtitle below
+        if i in deks:
+            score -= 3.0
+        if i in glued:
+            score -= 6.0
+        if i + 1 < len(lines) and CREDIT.search(lines[i + 1].text):
+            score -= 3.0  # a caption above its photo credit
         if any(abs(j - i) > 2 for j in places[line.text]):
             score += 4.0  # pages repeat their headline (print header, share box)
+            if i > 10 and line.text in masthead:
+                score -= 8.0  # the site's name at the top of the page
+        if line.kind == GOOD:
+            score -= 4.0  # a sentence (a standfirst or a caption)
         if _FULL_STOP.search(line.text):
             score -= 6.0
         if _INNER_SENTENCE.search(line.text):
             score -= 4.0
         score += 2.0 if 4 <= line.words <= 25 else -3.0 if line.words <= 2 else 0.0
         score += 1.5 if _title_case(line.text) else 0.0
-        if line.words <= 4 and looks_like_name(line.text):
+        if (line.words <= 4 and looks_like_name(line.text)) or name_line(line.text):
             score -= 4.0  # names and section labels ("Jane Doe", "World News")
-        if any(b < i for b in bylines):
-            score -= 4.0  # below the byline stand captions, standfirsts and the paper's name
-        if score > best_score:
-            best, best_score = i, score
-    return best
+        if i >= header.start:
+            score -= 2.0
+        if any(m < i for m in heads):
+            score -= 5.0
+        scores[i] = score
+    return scores
 
 
-def _author(header: _Header, headline: int | None) -> tuple[str, int | None]:
+def _author(header: HeaderLines, headline: int | None) -> tuple[str, int | None]:
     """The byline nearest the headline (below it first), else a name line next to it or the date."""
     anchor = headline if headline is not None else header.start
     found = [(i, header.facts[i].author) for i in header.indices if header.facts[i].author]
@@ -170,7 +230,7 @@ def _author(header: _Header, headline: int | None) -> tuple[str, int | None]:
         return author, index
     if headline is None:
         return "", None
-    dates = [i for i in header.near(headline, 3, 4) if header.facts[i].date or header.facts[i].relative]
+    dates = [i for i in header.near(headline, 3, 4) if header.facts[i].date or header.facts[i].undated]
     places = header.near(headline, 0, 2) + [j for d in dates for j in header.near(d, 2, 0)]
     for i in places:
         if i != headline and header.lines[i].kind != FURNITURE and (author := name_line(header.lines[i].text)):
@@ -178,7 +238,7 @@ def _author(header: _Header, headline: int | None) -> tuple[str, int | None]:
     return "", None
 
 
-def _published(header: _Header, headline: int | None) -> tuple[str | None, int | None]:
+def _published(header: HeaderLines, headline: int | None) -> tuple[str | None, int | None]:
     """The date nearest the headline (a labelled "Published" date a little nearer), else one after the article."""
     anchor = headline if headline is not None else header.start
     found = [i for i in header.indices if header.facts[i].date]
@@ -193,11 +253,12 @@ def _published(header: _Header, headline: int | None) -> tuple[str | None, int |
 
 def read_header(lines: list[Line], start: int, end: int, day_first: bool | None = None) -> Header:
     """Headline, byline and date of the article in lines[start:end] (see the module's docstring)."""
-    header = _Header(lines, start, end, day_first)
+    header = HeaderLines(lines, start, end, day_first)
     places: dict[str, list[int]] = defaultdict(list)
     for i, line in enumerate(lines):
         places[line.text].append(i)
-    headline = _headline(header, _article_keys(lines, start, end), places)
+    scores = headline_scores(header, article_keys(lines, start, end), places)
+    headline = max(scores, key=scores.__getitem__) if scores else None
     author, byline = _author(header, headline)
     published, dated = _published(header, headline)
     result = Header(lines[headline].text if headline is not None else "", author, published)

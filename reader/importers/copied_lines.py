@@ -23,7 +23,7 @@ _PLACEHOLDER = re.compile(r"^\s*(\[[^\]]*\]\s*)+$")  # "[image alt]", "[        
 CREDIT = re.compile(
     r"\b(photo|photograph|image|picture|pictured|foto|video)s?\s*(:|by\b|credit|courtesy|copyright|source:|via\b)"
     r"|\((ap|afp|reuters|getty|epa|upi|file)\b[^)]*\)\s*\.?$|\b(ap|afp|getty images|shutterstock|epa|reuters)"
-    r"( photo)?\s*/|\bcredit:|\bimage copyright\b|\bin this (\w+, )?(\w+\.? \d{1,2}, \d{4},? )?(file )?photo",
+    r"( photo)?\s*/|[|/]\s*(getty images|ap|afp|reuters|shutterstock|epa|alamy|istock)\s*$|\bcredit:|\bimage copyright\b|\bin this (\w+, )?(\w+\.? \d{1,2}, \d{4},? )?(file )?photo",
     re.IGNORECASE,
 )
 _COOKIES = re.compile(r"\bcookies?\b.*\b(website|browser|consent|necessary|experience|privacy)\b", re.IGNORECASE)

@@ -30,7 +30,8 @@ _MONTH_NAMES = {
     12: "december dec dezember décembre decembre diciembre dezembro dicembre декабря декабрь дек",
 }
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
-_MONTH = "(?:" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
+MONTH_NAME = "(?:" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
+_MONTH = MONTH_NAME
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)?"
 _CLOCK = r"(?P<{p}h>\d{{1,2}})[:.h](?P<{p}m>[0-5]\d)(?::[0-5]\d)?\s*(?P<{p}ap>[ap]\.?\s?m\b\.?)?(?:\s*[A-Z]{{2,4}}\b)?"
 # A time before the date ("5:45 AM PST 11/19/2019") or after it ("Nov 19, 2019, 10:31 pm", "| 4:10pm").
