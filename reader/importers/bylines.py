@@ -19,7 +19,7 @@ _LABEL = re.compile(r"^\s*(?:author|authors|written by|words|text|texto|reporter
 _NAME_END = re.compile(
     r"\s+(?:[-\u2013\u2014|\u2022\u00b7]|on\s|updated\b|published\b|posted\b|in\s|at\s+\d|publiziert\b|"
     r"ver\u00f6ffentlicht\b|publi\u00e9\b|publicado\b|pubblicato\b|am\s+\d|le\s+\d)|,\s*(?:updated|published|posted)\b"
-    r"|\s*@|\s+\d{1,2}\s*(?:min|hour|day|week)s?\b",
+    r"|\s*@|\s+\d{1,2}\s*(?:min|hour|day|week)s?\b|\s+[\w-]+\.(?:com|org|net|co|uk|de|fr|in|au|ca|io)\b",
     re.IGNORECASE,
 )
 _NOT_NAMES = re.compile(
@@ -34,7 +34,20 @@ _ROLE = re.compile(rf"{_JOB.pattern}|\b(producer|analyst|bureau|desk|press|news|
 # w3m and browsers glue neighbouring elements: "Meg JamesStaff Writer", "Eric SongBy Eric Song".
 # Three lower-case letters before the capital keep McCoy, LaMotte and MacKenzie whole.
 _GLUED = re.compile(r"(?<=[a-z\u00e0-\u00ff]{3})(?=[A-Z])")
-_ALL_CAPS_TAIL = re.compile(r"(?<=[a-z.])\s+(?:[A-Z]{2,}\s*)+$")  # "Kevin McCoy USA TODAY": the paper's name
+# "Kevin McCoy USA TODAY", "Tom Davies Associated Press": the paper's or the agency's name after the person's
+_PAPER_TAIL = re.compile(r"(?<=[a-z.])\s+(?:[A-Z]{2,}\s*)+$|\s+(?:[Tt]he\s+)?(?:Associated Press|Reuters|AFP|Bloomberg)$")
+# A job written after a name without a comma: "Bruce Lee Senior Contributor", "Meg James Staff Writer".
+_JOB_TAIL = re.compile(r"(?:\s+(?:senior|staff|chief|contributing|special|associate|editorial|national|political|foreign|"
+                       r"sports|business|managing|deputy|executive|news|auto|security|science|tech))*\s+" + _JOB.pattern,
+                       re.IGNORECASE)
+_PLACEHOLDERS = re.compile(r"^(?:\s*\[[^\]]*\])+\s*")  # "[author photo] Jane Doe"
+# Lines of share buttons and menus look like names too ("Facebook Twitter Email", "RT Shop").
+_NOT_A_BYLINE = re.compile(r"\b(share|facebook|twitter|whatsapp|linkedin|pinterest|e-?mail|print|shop|subscribe|"
+                           r"newsletters?|watch|live|video|weather|forecast|menu|search|sign|log|home|letters?|"
+                           r"advert\w*|sponsored|more|view|read|comments?|breaking|latest|trending|features?|next|"
+                           r"previous|story|stories|top|contact|about|inside)\b", re.IGNORECASE)
+# Single-word bylines are agencies more often than people; these are the wire services.
+_AGENCIES = frozenset("reuters ap afp pti ians ani bloomberg dpa efe ansa xinhua tass kyodo yonhap upi apa sda".split())
 
 
 def find_date(line: str, day_first: bool | None = None) -> str | None:
@@ -70,9 +83,14 @@ def _by_name(line: str) -> str | None:
     return ""
 
 
+def _one_word_ok(name: str) -> bool:
+    """A byline of one word without "by" is kept only when it names a wire service (sections look the same)."""
+    return len(name.split()) > 1 or name.lower() in _AGENCIES
+
+
 def find_byline(line: str) -> str:
     """The author a byline names ("avatar by Reuters and Staff", "Jane Doe - Nov 19, 2019"), or ""."""
-    line = unglue(" ".join(line.split()))
+    line = _PLACEHOLDERS.sub("", unglue(" ".join(line.split())))
     if len(line.split()) > 30:
         return ""
     by_name = _by_name(line)
@@ -84,17 +102,18 @@ def find_byline(line: str) -> str:
         return clean_author(name) if looks_like_name(name) else ""
     date = DATE_PATTERN.search(line)
     before_date = line[:date.start()].strip(" ,-\u2013\u2014|/") if date else ""
-    if before_date and looks_like_name(before_date) and 2 <= len(before_date.split()) <= 4 \
-            and not _NOT_NAMES.search(before_date):
+    if before_date and looks_like_name(before_date) and len(before_date.split()) <= 4 and _one_word_ok(before_date) \
+            and not _NOT_NAMES.search(before_date) and not _NOT_A_BYLINE.search(before_date):
         return clean_author(before_date)  # "Jane Doe 27/09/2018 Comment! Music, Toys"
     stripped = DATE_PATTERN.sub("", line).strip(" ,-\u2013\u2014|/")
     if stripped != line.strip(" ,-\u2013\u2014|/") and looks_like_name(stripped) and len(stripped.split()) <= 5 \
-            and not _NOT_NAMES.search(stripped):
+            and not _NOT_NAMES.search(stripped) and _one_word_ok(stripped) and not _NOT_A_BYLINE.search(stripped):
         return clean_author(stripped)  # "Jane Doe November 18, 2019 11:03 PM"
     match = _NAME_THEN_SEPARATOR.match(stripped + " |")
     if match and DATE_PATTERN.search(line) or (match and "@" in line):
         name = match.group("name").strip(" ,")
-        if looks_like_name(name) and len(name.split()) >= 2 and not _NOT_NAMES.search(name):
+        if looks_like_name(name) and len(name.split()) >= 2 and not _NOT_NAMES.search(name) \
+                and not _NOT_A_BYLINE.search(name):
             return clean_author(name)
     return role_byline(line)
 
@@ -103,8 +122,9 @@ def role_byline(line: str) -> str:
     """A byline naming a job: "Tom Krisher, AP Auto Writer", "The Editorial Staff" (kept whole, as pages
     show it), or ""."""
     if "," not in line and _JOB.search(line) and looks_like_name(line) and 2 <= len(line.split()) <= 6 \
-            and not re.search(r"\d", line):
-        return clean_author(line)
+            and not re.search(r"\d|\b[a-z]", line):
+        name = _JOB_TAIL.sub("", line)  # "Bruce Lee Senior Contributor": the job is not the name
+        return clean_author(name) if name != line and _one_word_ok(name) else ""
     name, _, role = line.partition(",")
     if role and _ROLE.search(role.strip()) and len(role.split()) <= 5 and looks_like_name(name) \
             and looks_like_name(role) and len(name.split()) <= 8:
@@ -117,15 +137,17 @@ def name_line(line: str) -> str:
     Kevin McCoy USA TODAY" without the paper's name), or "".
 
     Such a line is only a byline next to the headline or the date; the caller checks where it
-    stands. One word counts only in capitals (agencies: REUTERS, PTI), as section names
-    ("Opinion", "Business") stand in the same place.
+    stands. One word counts only when it names a wire service (REUTERS, PTI), as section names
+    ("Opinion", "FEATURES") stand in the same place.
     """
-    text = unglue(" ".join(line.split())).split(" | ")[0].strip(" ,")
-    if re.search(r"\d|[.!?:;]$", text) or not looks_like_name(text) or _NOT_NAMES.search(text):
+    text = _PLACEHOLDERS.sub("", unglue(" ".join(line.split()))).split(" | ")[0].strip(" ,")
+    if re.search(r"\d|[.!?:;]$", text) or not looks_like_name(text) or _NOT_NAMES.search(text) \
+            or _NOT_A_BYLINE.search(text):
         return ""
     words = text.replace(",", " ").split()
-    if len(words) == 1 and not (text.isupper() and len(text) >= 2):
+    if len(words) == 1 and text.lower() not in _AGENCIES:
         return ""
     if len(words) > 4 and " and " not in text and "," not in text:
         return ""
-    return clean_author(_ALL_CAPS_TAIL.sub("", text) or text)
+    name = _PAPER_TAIL.sub("", text)
+    return clean_author(name if len(name.split()) >= 2 else text)

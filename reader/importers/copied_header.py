@@ -230,10 +230,14 @@ def _author(header: HeaderLines, headline: int | None) -> tuple[str, int | None]
         return author, index
     if headline is None:
         return "", None
-    dates = [i for i in header.near(headline, 3, 4) if header.facts[i].date or header.facts[i].undated]
-    places = header.near(headline, 0, 2) + [j for d in dates for j in header.near(d, 2, 0)]
-    for i in places:
-        if i != headline and header.lines[i].kind != FURNITURE and (author := name_line(header.lines[i].text)):
+    # the name stands between the headline and the date below it (nearest the date first), under the
+    # headline, or just above a date above the headline (past a section label)
+    places = []
+    for date in (i for i in range(headline - 4, headline + 6) if i in header.facts and header.facts[i].mark
+                 and not header.facts[i].author):
+        places += range(date - 1, headline, -1) if date > headline else [date - 1, date - 2]
+    for i in [*places, headline + 1, headline + 2, *header.near(headline, 0, 3)]:
+        if i != headline and i in header.facts and (author := name_line(header.lines[i].text)):
             return author, i
     return "", None
 
@@ -259,6 +263,8 @@ def read_header(lines: list[Line], start: int, end: int, day_first: bool | None 
         places[line.text].append(i)
     scores = headline_scores(header, article_keys(lines, start, end), places)
     headline = max(scores, key=scores.__getitem__) if scores else None
+    if headline is not None:  # a headline shown twice: the copy nearest the article heads its header
+        headline = max(i for i in header.indices if i < max(start, headline + 1) and lines[i].text == lines[headline].text)
     author, byline = _author(header, headline)
     published, dated = _published(header, headline)
     result = Header(lines[headline].text if headline is not None else "", author, published)
