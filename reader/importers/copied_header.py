@@ -24,6 +24,7 @@ from reader.importers.written_dates import MONTH_NAME
 _HEADER_LINES = 40  # how many lines a reader sees before the article are looked at for headline, byline and date
 _HEADER_LIMIT = 150  # and how many lines at most, furniture included
 _LEAD_LINES = 4  # the article's first lines may still hold its headline, byline or date
+_DATE_LINES = 8  # and a date line may stand a little further in
 _TOPIC_WORDS = 400  # the article's words a headline is compared with
 _NOT_HEADLINE = re.compile(
     r"\b(share|tweet|facebook|twitter|whatsapp|linkedin|newsletter|sign up|subscribe|cookies?|privacy|comments?|url|"
@@ -128,7 +129,7 @@ class HeaderLines:
     """The lines around the article's start and what each holds."""
 
     def __init__(self, lines: list[Line], start: int, end: int, day_first: bool | None) -> None:
-        self.lines, self.start, self.end = lines, start, end
+        self.lines, self.start, self.end, self.day_first = lines, start, end, day_first
         first, seen = start, 0
         while first > 0 and seen < _HEADER_LINES and start - first < _HEADER_LIMIT:
             first -= 1
@@ -249,9 +250,13 @@ def _published(header: HeaderLines, headline: int | None) -> tuple[str | None, i
     if found:
         index = min(found, key=lambda i: abs(i - anchor) + (0.5 if i < anchor else 0))
         return header.facts[index].date, index
+    for index in range(header.start + _LEAD_LINES, min(header.end, header.start + _DATE_LINES)):
+        line = header.lines[index]  # a date line among the article's first lines
+        if line.words <= 12 and not CREDIT.search(line.text) and (date := find_date(line.text, header.day_first)):
+            return date, index
     for line in header.lines[header.end:header.end + 3]:
         if re.match(r"\W*(published|posted|updated|first published)\b", line.text, re.IGNORECASE) and line.words <= 12:
-            return find_date(line.text), None
+            return find_date(line.text, header.day_first), None
     return None, None
 
 

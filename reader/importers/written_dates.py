@@ -14,20 +14,21 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-# Month names and their usual short forms in the languages news pages are most often written in.
+# Month names and their usual short forms in the languages news pages are most often written in
+# (English, German, French, Spanish, Portuguese, Italian, Dutch, Indonesian, Russian).
 _MONTH_NAMES = {
     1: "january jan januar janvier enero janeiro gennaio januari января январь янв",
     2: "february feb februar fevrier février febrero fevereiro febbraio februari февраля февраль фев",
-    3: "march mar märz maerz mars marzo março marco maart марта март мар",
+    3: "march mar märz maerz mars marzo março marco maart maret марта март мар",
     4: "april apr avril abril aprile апреля апрель апр",
     5: "may mai mayo maio maggio mei мая май",
     6: "june jun juni juin junio junho giugno июня июнь июн",
     7: "july jul juli juillet julio julho luglio июля июль июл",
-    8: "august aug août aout agosto augustus августа август авг",
+    8: "august aug août aout agosto augustus agustus августа август авг",
     9: "september sep sept septembre septiembre setiembre setembro settembre сентября сентябрь сен",
     10: "october oct oktober octobre octubre outubro ottobre октября октябрь окт",
     11: "november nov novembre noviembre novembro ноября ноябрь ноя",
-    12: "december dec dezember décembre decembre diciembre dezembro dicembre декабря декабрь дек",
+    12: "december dec dezember décembre decembre diciembre dezembro dicembre desember декабря декабрь дек",
 }
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
 MONTH_NAME = "(?:" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
@@ -43,15 +44,17 @@ _FORMS = (
     rf"(?P<m1>{_MONTH})\s+{_DAY.format('d1')},?\s+{_YEAR.format('y1')}",  # Nov 19, 2019
     # 19 November 2019, 27 de setembro de 2018, 11 октября 2018 г.
     rf"{_DAY.format('d2')}\s+(?:de\s+)?(?P<m2>{_MONTH}),?\s+(?:de\s+|del\s+)?{_YEAR.format('y2')}(?:\s*(?:г\.|года))?",
-    rf"{_YEAR.format('y3')}[-/.](?P<m3>[01]?\d)[-/.](?P<d3>[0-3]?\d)",  # 2019-11-19, 2019/11/19
-    r"(?P<first>[0-3]?\d)(?P<sep>[/.-])(?P<second>[0-3]?\d)(?P=sep)(?P<y4>(?:19|20)\d\d|\d\d)(?!\d)",  # 11/19/2019
+    rf"{_YEAR.format('y3')}[-/.](?P<m3>[01]?\d)[-/.](?P<d3>[0-3]?\d)(?![/\d])",  # 2019-11-19, 2019/11/19
+    r"(?P<first>[0-3]?\d)(?P<sep>[/.-])(?P<second>[0-3]?\d)(?P=sep)(?P<y4>(?:19|20)\d\d|\d\d)(?![/\d])",  # 11/19/2019
 )
 DATE_PATTERN = re.compile(
     r"(?<![\w/])(?<!\d[.-])" + _BEFORE + _WEEKDAY + "(?:" + "|".join(f"(?:{form})" for form in _FORMS) + ")"
-    + r"(?!/|\.\d|[^\W\dT])"
+    + r"(?!\.\d|(?-i:[a-z]))"  # "...2019Get short URL": a capital after the year is the next element, glued
     + _AFTER,
     re.IGNORECASE,
 )
+_WORD = re.compile(r"[^\W\d_]+")
+_ENGLISH = frozenset("the and of to in is for that with on was".split())  # a tenth of any English text
 _UNAMBIGUOUS = re.compile(r"(?<![\w./-])([0-3]?\d)([/.-])([0-3]?\d)\2(?:19|20)\d\d(?![\w/])")
 _UPDATED = re.compile(r"\b(updated?|modified|changed|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|"
                       r"обновлено)(\s+(on|at|am|le|el|em|il))?\W*$", re.IGNORECASE)
@@ -73,7 +76,8 @@ class WrittenDate:
 def numeric_order(text: str) -> bool | None:
     """Whether the page writes numeric dates day first (19/11/2019), from those that can only be read one way.
 
-    None when no numeric date on the page tells.
+    When none tells, a page not in English writes the day first (only American English puts the
+    month first); None for an English page with no telling date.
     """
     day_first = month_first = 0
     for match in _UNAMBIGUOUS.finditer(text):
@@ -83,7 +87,9 @@ def numeric_order(text: str) -> bool | None:
         elif second > 12 >= first:
             month_first += 1
     if day_first == month_first:
-        return None
+        words = _WORD.findall(text[:20000].lower())
+        english = sum(word in _ENGLISH for word in words)
+        return True if len(words) >= 50 and english < 0.03 * len(words) else None
     return day_first > month_first
 
 
