@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from reader.importers.people import clean_author
-from reader.importers.written_dates import DATE_PATTERN, publication_date
+from reader.importers.written_dates import find_dates, publication_date
 
 # "by" anywhere (after a label, a date or a separator); its German, French, Spanish, Italian and Dutch
 # words only where a line starts, as they are also name particles ("Ursula von der Leyen").
@@ -61,6 +61,19 @@ def looks_like_name(text: str) -> bool:
     return 1 <= len(words) <= 10 and all(_NAME_WORD.match(w) for w in words) and any(w[0].isupper() for w in words)
 
 
+def _without_dates(text: str) -> str:
+    """`text` with its dates taken out."""
+    for found in reversed(find_dates(text)):
+        text = text[:found.start] + text[found.end:]
+    return text
+
+
+def _before_date(text: str) -> str:
+    """`text` up to its first date (all of it when it has none)."""
+    dates = find_dates(text)
+    return text[:dates[0].start] if dates else text
+
+
 def unglue(line: str) -> str:
     """`line` with a separator where a page's elements were glued together ("Meg James | Staff Writer")."""
     return _GLUED.sub(" | ", line)
@@ -72,11 +85,11 @@ def _by_name(line: str) -> str | None:
     if not match:
         return None
     before = _BY_WORD.sub("", line[:match.start("name")])
-    before = DATE_PATTERN.sub("", before)  # "Monday November 18, 2019 7:45 am PST by Joe Rossignol"
+    before = _without_dates(before)  # "Monday November 18, 2019 7:45 am PST by Joe Rossignol"
     if not (len(before.split()) <= 2 or re.search(r"[|/\u2022\u00b7-]\s*$", before)
             or re.match(r"\s*(posted|published|written|updated)\b", before, re.IGNORECASE)):
         return None
-    name = DATE_PATTERN.split(match.group("name"))[0]
+    name = _before_date(match.group("name"))
     name = _NAME_END.split(name)[0].strip(" ,;:.")
     if looks_like_name(name) or re.fullmatch(r"[\w.-]{2,30}", name):
         return clean_author(name)
@@ -98,19 +111,19 @@ def find_byline(line: str) -> str:
         return by_name
     label = _LABEL.match(line)
     if label:
-        name = _NAME_END.split(DATE_PATTERN.split(label.group("name"))[0])[0].strip(" ,;:.")
+        name = _NAME_END.split(_before_date(label.group("name")))[0].strip(" ,;:.")
         return clean_author(name) if looks_like_name(name) else ""
-    date = DATE_PATTERN.search(line)
-    before_date = line[:date.start()].strip(" ,-\u2013\u2014|/") if date else ""
+    dates = find_dates(line)
+    before_date = line[:dates[0].start].strip(" ,-\u2013\u2014|/") if dates else ""
     if before_date and looks_like_name(before_date) and len(before_date.split()) <= 4 and _one_word_ok(before_date) \
             and not _NOT_NAMES.search(before_date) and not _NOT_A_BYLINE.search(before_date):
         return clean_author(before_date)  # "Jane Doe 27/09/2018 Comment! Music, Toys"
-    stripped = DATE_PATTERN.sub("", line).strip(" ,-\u2013\u2014|/")
+    stripped = _without_dates(line).strip(" ,-\u2013\u2014|/")
     if stripped != line.strip(" ,-\u2013\u2014|/") and looks_like_name(stripped) and len(stripped.split()) <= 5 \
             and not _NOT_NAMES.search(stripped) and _one_word_ok(stripped) and not _NOT_A_BYLINE.search(stripped):
         return clean_author(stripped)  # "Jane Doe November 18, 2019 11:03 PM"
     match = _NAME_THEN_SEPARATOR.match(stripped + " |")
-    if match and DATE_PATTERN.search(line) or (match and "@" in line):
+    if match and (dates or "@" in line):
         name = match.group("name").strip(" ,")
         if looks_like_name(name) and len(name.split()) >= 2 and not _NOT_NAMES.search(name) \
                 and not _NOT_A_BYLINE.search(name):

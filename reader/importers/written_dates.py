@@ -47,7 +47,7 @@ _FORMS = (
     rf"{_YEAR.format('y3')}[-/.](?P<m3>[01]?\d)[-/.](?P<d3>[0-3]?\d)(?![/\d])",  # 2019-11-19, 2019/11/19
     r"(?P<first>[0-3]?\d)(?P<sep>[/.-])(?P<second>[0-3]?\d)(?P=sep)(?P<y4>(?:19|20)\d\d|\d\d)(?![/\d])",  # 11/19/2019
 )
-DATE_PATTERN = re.compile(
+_DATE = re.compile(
     r"(?<![\w/])(?<!\d[.-])" + _BEFORE + _WEEKDAY + "(?:" + "|".join(f"(?:{form})" for form in _FORMS) + ")"
     + r"(?!\.\d|(?-i:[a-z]))"  # "...2019Get short URL": a capital after the year is the next element, glued
     + _AFTER,
@@ -128,7 +128,7 @@ def _day_month_year(match: re.Match, day_first: bool | None) -> tuple[int, int, 
 def find_dates(line: str, day_first: bool | None = None) -> list[WrittenDate]:
     """Every date written in `line`, in order, as ISO 8601 (with the time when one is written)."""
     found = []
-    for match in DATE_PATTERN.finditer(line):
+    for match in _DATE.finditer(line):
         parts = _day_month_year(match, day_first)
         if parts is None:
             continue

@@ -1,0 +1,71 @@
+"""The lines around the start of an article copied from a web page, and the bylines and dates in them."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from reader.importers.bylines import find_byline, find_date, name_line
+from reader.importers.copied_lines import CREDIT, FURNITURE, Line
+from reader.importers.written_dates import MONTH_NAME
+
+_HEADER_LINES = 40  # how many lines a reader sees before the article are looked at for headline, byline and date
+_HEADER_LIMIT = 150  # and how many lines at most, furniture included
+LEAD_LINES = 4  # the article's first lines may still hold its headline, byline or date
+# Dates whose day cannot be known for sure: "2 hours ago", "Today", "Posted Nov 19, 6:51 AM" (no year).
+_UNDATED = re.compile(r"\b\d+\s*(min(ute)?|hour|hr|day|week|month|year)s?\s+ago\b|^\W*(today|yesterday)\b"
+                      rf"|^\W*(\w+\W+)?{MONTH_NAME}\s+\d{{1,2}}(st|nd|rd|th)?\b(?!,?\s+\d{{4}})", re.IGNORECASE)
+_LABEL_ALONE = re.compile(r"^\W*(by|von|par|por|author|authors|written by|posted by|autor|auteur)\W*$", re.IGNORECASE)
+
+
+@dataclass
+class Facts:
+    """What one line of the header holds."""
+
+    author: str = ""
+    date: str | None = None
+    undated: bool = False  # "2 hours ago", "Nov 19": a date line whose date cannot be known
+
+    @property
+    def mark(self) -> bool:
+        return bool(self.author or self.date or self.undated)
+
+
+def line_facts(line: Line, day_first: bool | None) -> Facts:
+    if line.words > 30:
+        return Facts()
+    caption = bool(CREDIT.search(line.text))  # captions carry the photo's date, not the article's
+    date = None if caption else find_date(line.text, day_first)
+    undated = not date and line.words <= 12 and bool(_UNDATED.search(line.text))
+    return Facts(find_byline(line.text), date, undated)
+
+
+class HeaderLines:
+    """The lines around the article's start and what each holds."""
+
+    def __init__(self, lines: list[Line], start: int, end: int, day_first: bool | None) -> None:
+        self.lines, self.start, self.end, self.day_first = lines, start, end, day_first
+        first, seen = start, 0
+        while first > 0 and seen < _HEADER_LINES and start - first < _HEADER_LIMIT:
+            first -= 1
+            seen += lines[first].kind != FURNITURE
+        self.indices = list(range(first, min(end, start + LEAD_LINES)))
+        self.facts = {i: line_facts(lines[i], day_first) for i in self.indices}
+        for i in self.indices:  # "By" or "Author:" on a line of its own, the name on the next
+            following = next((j for j in range(i + 1, min(i + 3, end)) if lines[j].kind != FURNITURE), None)
+            if _LABEL_ALONE.match(lines[i].text) and following in self.facts:
+                name = self.facts[following].author or name_line(lines[following].text)
+                self.facts[i].author = self.facts[following].author = name
+        # the lines a reader sees: furniture (share buttons, image placeholders) does not count
+        self.visible = [i for i in self.indices if lines[i].kind != FURNITURE or self.facts[i].mark]
+
+    def near(self, index: int, before: int, after: int) -> list[int]:
+        """Visible lines up to `before` above and `after` below line `index` (which need not be visible)."""
+        place = bisect_left(self.visible, index)
+        later = place + (place < len(self.visible) and self.visible[place] == index)
+        return self.visible[max(0, place - before):place] + self.visible[later:later + after]
+
+    def distance(self, index: int) -> int:
+        """Visible lines between line `index` and the article's start (0 inside the article)."""
+        return max(0, bisect_left(self.visible, self.start) - bisect_left(self.visible, index) - 1)
