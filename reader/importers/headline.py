@@ -27,7 +27,7 @@ _NOT_HEADLINE = re.compile(
 )
 _NUMBER = re.compile(r"^[\d.,%:+\u2013\u2014-]+$")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
-_INNER_SENTENCE = re.compile(r"\w[.!?][\"\u201d\u2019]?\s+[A-Z\u201c\"]")
+_INNER_SENTENCE = re.compile(r"[a-z]{2}[.!?][\"\u201d\u2019]?\s+[A-Z\u201c\"]")  # not after "J." or "U.S."
 _FULL_STOP = re.compile(r"\w[\"'\u201d\u2019)]*\.[\"'\u201d\u2019)]*$")  # "...a full stop." but not "...?" or "..."
 # Short words every sentence has: sharing them says nothing about a line's topic.
 _COMMON = frozenset(
@@ -64,7 +64,7 @@ def _headline_like(line: Line, facts: Facts) -> bool:
     text, tokens = line.text, line.text.split()
     if sum(bool(_NUMBER.match(token)) for token in tokens) >= max(3, len(tokens) * 0.4):
         return False  # a row of a table of scores or prices
-    return not ("|" in text or text.endswith((":", ",")) or _NOT_HEADLINE.search(unglue(text)) or CREDIT.search(text)
+    return not (text.count("|") > 1 or text.endswith((":", ",")) or _NOT_HEADLINE.search(unglue(text)) or CREDIT.search(text)
                 or _CLOCK.search(text) or " % " in f" {text} ")
 
 
@@ -85,8 +85,9 @@ class _Clues:
         lines, facts = header.lines, header.facts
         self.keys = {i: topic_keys(lines[i].text) for i in header.indices}
         self.shared = {i: len(self.keys[i] & topic) for i in header.indices}
-        self.candidates = {i for i in header.indices if _headline_like(lines[i], facts[i])
-                           and not (i >= header.start and lines[i].kind == GOOD)}
+        # the article's first lines may be its headline, but not its first paragraph
+        self.candidates = {i for i in header.indices if _headline_like(lines[i], facts[i]) and not (
+            i >= header.start and lines[i].kind == GOOD and (lines[i].words > 20 or _FULL_STOP.search(lines[i].text)))}
         topical = {i for i in self.candidates
                    if self.shared[i] >= 2 and (self.shared[i] >= 0.4 * len(self.keys[i]) or self.shared[i] >= 4)}
         marks = [i for i in header.indices if facts[i].mark]
@@ -132,7 +133,8 @@ def headline_features(header: HeaderLines, topic: set[str], places: dict[str, li
             "credit below": -3.0 if i + 1 < len(lines) and CREDIT.search(lines[i + 1].text) else 0.0,
             "repeated": 4.0 if repeated else 0.0,
             "the site's name": -8.0 if repeated and i > 10 and line.text in clues.masthead else 0.0,
-            "a sentence": -4.0 if line.kind == GOOD else 0.0,
+            "a sentence": -4.0 if line.kind == GOOD and (line.words >= 25 or _FULL_STOP.search(line.text)) else 0.0,
+            "site name part": -2.0 if "|" in line.text else 0.0,
             "full stop": -6.0 if _FULL_STOP.search(line.text) else 0.0,
             "two sentences": -4.0 if _INNER_SENTENCE.search(line.text) else 0.0,
             "length": 2.0 if 4 <= line.words <= 25 else -3.0 if line.words <= 2 else 0.0,

@@ -17,18 +17,18 @@ from datetime import date
 # Month names and their usual short forms in the languages news pages are most often written in
 # (English, German, French, Spanish, Portuguese, Italian, Dutch, Indonesian, Russian).
 _MONTH_NAMES = {
-    1: "january jan januar janvier enero janeiro gennaio januari января январь янв",
-    2: "february feb februar fevrier février febrero fevereiro febbraio februari февраля февраль фев",
+    1: "january jan januar janvier enero ene janeiro gennaio gen januari января январь янв",
+    2: "february feb februar fevrier février febrero fevereiro fev febbraio februari февраля февраль фев",
     3: "march mar märz maerz mars marzo março marco maart maret марта март мар",
-    4: "april apr avril abril aprile апреля апрель апр",
-    5: "may mai mayo maio maggio mei мая май",
-    6: "june jun juni juin junio junho giugno июня июнь июн",
-    7: "july jul juli juillet julio julho luglio июля июль июл",
-    8: "august aug août aout agosto augustus agustus августа август авг",
-    9: "september sep sept septembre septiembre setiembre setembro settembre сентября сентябрь сен",
-    10: "october oct oktober octobre octubre outubro ottobre октября октябрь окт",
+    4: "april apr avril abril abr aprile апреля апрель апр",
+    5: "may mai mayo maio maggio mag mei мая май",
+    6: "june jun juni juin junio junho giugno giu июня июнь июн",
+    7: "july jul juli juillet julio julho luglio lug июля июль июл",
+    8: "august aug août aout agosto ago augustus agustus августа август авг",
+    9: "september sep sept septembre septiembre setiembre setembro settembre set сентября сентябрь сен",
+    10: "october oct oktober okt octobre octubre outubro out ottobre ott октября октябрь окт",
     11: "november nov novembre noviembre novembro ноября ноябрь ноя",
-    12: "december dec dezember décembre decembre diciembre dezembro dicembre desember декабря декабрь дек",
+    12: "december dec dezember dez décembre decembre diciembre dic dezembro dicembre desember декабря декабрь дек",
 }
 MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names.split()}
 MONTH_NAME = "(?:" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + r")\.?"
