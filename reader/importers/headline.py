@@ -19,12 +19,15 @@ from reader.importers.header_lines import Facts, HeaderLines
 
 _TOPIC_WORDS = 400  # the article's words a headline is compared with
 _NOT_HEADLINE = re.compile(
-    r"\b(share|tweet|facebook|twitter|whatsapp|linkedin|newsletter|sign up|subscribe|cookies?|privacy|comments?|url|"
-    r"click|menu|log ?in|advertis\w*|getty|shutterstock|image|photo|credit|continue reading|external links?|"
-    r"you are here|playback|javascript|browser|e-?mail|pinterest|print|caption|text size|font size)\b|\bcaption|"
-    r"^\(.*\)$|^[^\w\u2018\u201c\"'\u00bf\u00a1\[]",
+    r"\b(share|tweet|newsletter|sign up|subscribe|cookies?|privacy|comments?|url|click|menu|log ?in|advertis\w*|"
+    r"getty|shutterstock|image|photo|foto|credit|continue reading|external links?|you are here|playback|javascript|"
+    r"browser|e-?mail|print|caption|text size|font size)\b|\bcaption|\b(log|sign) ?(in|out)|^\(.*\)$|^[^\w\u2018\u201c\"'\u00bf\u00a1\[]"
+    # breadcrumbs ("Home » News »") and news agencies' story slugs ("BC-EU--Britain-Brexit, 1st Ld-Writethru")
+    r"|(?<!\S)[\u00bb\u203a>]\s*$|^(home|start|startseite|accueil|inicio|in\u00edcio|\u0433\u043b\u0430\u0432\u043d\u0430\u044f)\s*[\u00bb\u203a>/|]"
+    r"|(?-i:\b[A-Z]{2,3}-[A-Z]{2,3}--)|\bLd-Writethru\b",
     re.IGNORECASE,
 )
+_SOCIAL = re.compile(r"\b(facebook|twitter|whatsapp|linkedin|pinterest|instagram|youtube)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"^[\d.,%:+\u2013\u2014-]+$")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _INNER_SENTENCE = re.compile(r"[a-z]{2}[.!?][\"\u201d\u2019]?\s+[A-Z\u201c\"]")  # not after "J." or "U.S."
@@ -139,7 +142,9 @@ def headline_features(header: HeaderLines, topic: set[str], places: dict[str, li
             "two sentences": -4.0 if _INNER_SENTENCE.search(line.text) else 0.0,
             "length": 2.0 if 4 <= line.words <= 25 else -3.0 if line.words <= 2 else 0.0,
             "title case": 1.5 if _title_case(line.text) else 0.0,
-            "a name": -4.0 if (line.words <= 4 and looks_like_name(line.text)) or name_line(line.text) else 0.0,
+            "social network": -4.0 if _SOCIAL.search(line.text) else 0.0,
+            "a name": -4.0 if line.words <= 4 and looks_like_name(line.text) else 0.0,
+            "a byline": -4.0 if name_line(line.text) and (line.words > 4 or " and " in line.text) else 0.0,
             "inside the article": -2.0 if i >= header.start else 0.0,
             "below the byline block": -5.0 if any(m < i for m in clues.heads) else 0.0,
         }
