@@ -27,7 +27,6 @@ _NOT_HEADLINE = re.compile(
     r"|(?-i:\b[A-Z]{2,3}-[A-Z]{2,3}--)|\bLd-Writethru\b",
     re.IGNORECASE,
 )
-_SOCIAL = re.compile(r"\b(facebook|twitter|whatsapp|linkedin|pinterest|instagram|youtube)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"^[\d.,%:+\u2013\u2014-]+$")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _INNER_SENTENCE = re.compile(r"[a-z]{2}[.!?][\"\u201d\u2019]?\s+[A-Z\u201c\"]")  # not after "J." or "U.S."
@@ -103,14 +102,16 @@ class _Clues:
         self.glued: set[int] = set()
         for i in self.candidates:
             for j in range(i + 1, min(i + 3, header.end)):
-                if j not in self.candidates or lines[j].text == lines[i].text or facts[j - 1].mark:
-                    continue
+                if j not in self.candidates or lines[j].text == lines[i].text or facts[j - 1].mark or (
+                        j == i + 2 and lines[i + 1].words == 1):
+                    continue  # a mark, or a lone word (a section's name) between them, starts another block
                 inner, outer = _squash(lines[i].text), _squash(lines[j].text)
                 if min(len(inner), len(outer)) >= 12 and (inner in outer or outer in inner):
                     self.glued.add(i if len(inner) > len(outer) else j)
-                elif i in topical and self.shared[j] >= 2 and not name_line(lines[i].text) and (
-                        self.keys[i] & self.keys[j] or len(outer) > len(inner)):
-                    self.deks.add(j)  # a subtitle says more, or speaks of the same things
+                elif i in topical and not name_line(lines[i].text) and (
+                        (self.keys[i] & self.keys[j] and self.shared[j] >= 1)
+                        or (self.shared[j] >= 2 and lines[j].words >= 1.5 * lines[i].words)):
+                    self.deks.add(j)  # a subtitle speaks of the same things, or says more
         self.masthead = {lines[i].text for i in range(min(5, len(lines)))}
 
 
@@ -126,7 +127,8 @@ def headline_features(header: HeaderLines, topic: set[str], places: dict[str, li
         features = {
             "topic": 8.0 * shared / (len(clues.keys[i]) + 1) + 0.6 * min(shared, 5),
             "distance": -0.4 * min(header.distance(i), 25),
-            "byline or date below": 5.0 if any(facts[j].mark for j in header.near(i, 0, 3)) else 0.0,
+            "byline or date below": 5.0 if any(facts[j].mark for j in header.near(i, 0, 2))
+            else 3.0 if any(facts[j].mark for j in header.near(i, 0, 3)) else 0.0,
             "date above": 3.0 if any(facts[j].mark for j in header.near(i, 1, 0)) else 0.0,
             "standfirst below": 2.0 if following and lines[following[0]].kind == GOOD
             and ENDS_SENTENCE.search(lines[following[0]].text) else 0.0,
@@ -142,9 +144,8 @@ def headline_features(header: HeaderLines, topic: set[str], places: dict[str, li
             "two sentences": -4.0 if _INNER_SENTENCE.search(line.text) else 0.0,
             "length": 2.0 if 4 <= line.words <= 25 else -3.0 if line.words <= 2 else 0.0,
             "title case": 1.5 if _title_case(line.text) else 0.0,
-            "social network": -4.0 if _SOCIAL.search(line.text) else 0.0,
             "a name": -4.0 if line.words <= 4 and looks_like_name(line.text) else 0.0,
-            "a byline": -4.0 if name_line(line.text) and (line.words > 4 or " and " in line.text) else 0.0,
+            "a byline": -8.0 if name_line(line.text) and (line.words > 4 or " and " in line.text) else 0.0,
             "inside the article": -2.0 if i >= header.start else 0.0,
             "below the byline block": -5.0 if any(m < i for m in clues.heads) else 0.0,
         }
