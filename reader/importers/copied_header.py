@@ -13,12 +13,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from reader.importers.bylines import find_date, name_line
+from reader.importers.bylines import find_byline, find_date, name_line
 from reader.importers.copied_lines import CREDIT, Line
 from reader.importers.header_lines import LEAD_LINES, HeaderLines
 from reader.importers.headline import choose_headline
 
-_DATE_LINES = 8  # a date line may stand a little further into the article than a byline
+_DATE_LINES = 8  # a short date or byline line may stand a little further into the article
 
 
 @dataclass
@@ -40,15 +40,22 @@ def _author(header: HeaderLines, headline: int | None) -> tuple[str, int | None]
         return author, index
     if headline is None:
         return "", None
-    # the name stands between the headline and the date below it (nearest the date first), under the
-    # headline, or just above a date above the headline (past a section label)
-    places = []
+    # the name stands between the headline and the date below it (nearest the date first), right under
+    # the headline, or just above a date above the headline (past a section label)
+    below, above = [], []
     for date in (i for i in range(headline - 4, headline + 6) if i in header.facts and header.facts[i].mark
                  and not header.facts[i].author):
-        places += range(date - 1, headline, -1) if date > headline else [date - 1, date - 2]
-    for i in [*places, headline + 1, headline + 2, *header.near(headline, 0, 3)]:
+        if date > headline:
+            below += range(date - 1, headline, -1)
+        else:
+            above += [date - 1, date - 2]
+    for i in [*below, headline + 1, *header.near(headline, 0, 1), *above, headline + 2, *header.near(headline, 0, 3)]:
         if i != headline and i in header.facts and (author := name_line(header.lines[i].text)):
             return author, i
+    for index in range(header.start + LEAD_LINES, min(header.end, header.start + _DATE_LINES)):
+        line = header.lines[index]  # a byline among the article's first lines, after a standfirst or photo
+        if line.words <= 12 and (author := find_byline(line.text)):
+            return author, index
     return "", None
 
 

@@ -29,7 +29,7 @@ _NOT_HEADLINE = re.compile(
 )
 _NUMBER = re.compile(r"^[\d.,%:+\u2013\u2014-]+$")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
-_INNER_SENTENCE = re.compile(r"[a-z]{2}[.!?][\"\u201d\u2019]?\s+[A-Z\u201c\"]")  # not after "J." or "U.S."
+_INNER_SENTENCE = re.compile(r"[a-z]{3}[.!?][\"\u201d\u2019]?\s+[A-Z\u201c\"]")  # not after "J.", "U.S." or "Rep."
 _FULL_STOP = re.compile(r"\w[\"'\u201d\u2019)]*\.[\"'\u201d\u2019)]*$")  # "...a full stop." but not "...?" or "..."
 # Short words every sentence has: sharing them says nothing about a line's topic.
 _COMMON = frozenset(
