@@ -160,7 +160,7 @@ def name_line(line: str) -> str:
     words = text.replace(",", " ").split()
     if len(words) == 1 and text.lower() not in _AGENCIES:
         return ""
-    if len(words) > 4 and " and " not in text and "," not in text:
-        return ""
+    if any(len(part.split()) > 4 for part in re.split(r",|\band\b|&", text)):
+        return ""  # a name has at most four words ("Mary Clare Jalonick"); a longer one is a heading
     name = _PAPER_TAIL.sub("", text)
     return clean_author(name if len(name.split()) >= 2 else text)

@@ -26,6 +26,12 @@ CREDIT = re.compile(
     r"( photo)?\s*/|[|/]\s*(getty images|ap|afp|reuters|shutterstock|epa|alamy|istock)\s*$|\bcredit:|\bimage copyright\b|\bin this (\w+, )?(\w+\.? \d{1,2}, \d{4},? )?(file )?photo",
     re.IGNORECASE,
 )
+# The heading of a box of links to other articles: "Related coverage", "Read more", "More On:".
+TEASER_MARKER = re.compile(
+    r"^[\W_]*(related|read (more|also|next)|see also|also (read|on)|more (from|on|stories|news)|recommended|"
+    r"(you (may|might) (also )?like)|(most )?popular|trending|latest( news)?|further reading)\b",
+    re.IGNORECASE,
+)
 _COOKIES = re.compile(r"\bcookies?\b.*\b(website|browser|consent|necessary|experience|privacy)\b", re.IGNORECASE)
 COMMENTER = re.compile(r"^.{1,60}\s(says|said|wrote|writes):?$", re.IGNORECASE)
 

@@ -18,14 +18,9 @@ from dataclasses import dataclass, field
 from reader.domain.dates import DATE_LINE
 from reader.importers.bylines import find_byline, find_date
 from reader.importers.copied_header import read_header
-from reader.importers.copied_lines import COMMENTER, FURNITURE, GOOD, SHORT, Line, classify, mark_menus, split_lines
+from reader.importers.copied_lines import COMMENTER, FURNITURE, GOOD, SHORT, TEASER_MARKER, Line, classify, mark_menus, split_lines
 from reader.importers.written_dates import numeric_order
 
-_TEASER_MARKER = re.compile(
-    r"^[\W_]*(related|read (more|also|next)|see also|also (read|on)|more (from|on|stories|news)|recommended|"
-    r"(you (may|might) (also )?like)|(most )?popular|trending|latest( news)?|further reading)\b",
-    re.IGNORECASE,
-)
 # Where the article is over: comment sections, share bars, tag lists, "most read" boxes.
 _STOP = re.compile(
     r"^[\W_]*(\d+\s+(comments?|responses?|replies)\b|(leave|post|add|write)\s+a\s+(comment|reply)"
@@ -123,7 +118,7 @@ def _drop_teasers(lines: list[Line], keep: list[bool]) -> None:
     index = 0
     while index < len(lines):
         line = lines[index]
-        starts = _TEASER_MARKER.match(line.text) and line.words <= 6
+        starts = TEASER_MARKER.match(line.text) and line.words <= 6
         dated = DATE_LINE.match(line.text) and index + 2 < len(lines) and any(
             _TRUNCATED.search(lines[j].text) for j in range(index + 1, min(index + 4, len(lines))))
         if not (starts or dated):

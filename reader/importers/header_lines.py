@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from reader.importers.bylines import find_byline, find_date, name_line
-from reader.importers.copied_lines import CREDIT, FURNITURE, Line
+from reader.importers.copied_lines import CREDIT, FURNITURE, GOOD, TEASER_MARKER, Line
 from reader.importers.written_dates import MONTH_NAME
 
 _HEADER_LINES = 40  # how many lines a reader sees before the article are looked at for headline, byline and date
 _HEADER_LIMIT = 150  # and how many lines at most, furniture included
 LEAD_LINES = 4  # the article's first lines may still hold its headline, byline or date
+_TEASER_LINES = 40  # how far a box of related links may reach
 # Dates whose day cannot be known for sure: "2 hours ago", "Today", "Posted Nov 19, 6:51 AM" (no year).
 _UNDATED = re.compile(r"\b\d+\s*(min(ute)?|hour|hr|day|week|month|year)s?\s+ago\b|^\W*(today|yesterday)\b"
                       rf"|^\W*(\w+\W+)?{MONTH_NAME}\s+\d{{1,2}}(st|nd|rd|th)?\b(?!,?\s+\d{{4}})", re.IGNORECASE)
@@ -46,10 +47,12 @@ class HeaderLines:
 
     def __init__(self, lines: list[Line], start: int, end: int, day_first: bool | None) -> None:
         self.lines, self.start, self.end, self.day_first = lines, start, end, day_first
-        first, seen = start, 0
-        while first > 0 and seen < _HEADER_LINES and start - first < _HEADER_LIMIT:
+        first, seen, wanted = start, 0, _HEADER_LINES
+        while first > 0 and seen < wanted and start - first < _HEADER_LIMIT:
             first -= 1
             seen += lines[first].kind != FURNITURE
+            if TEASER_MARKER.match(lines[first].text) and lines[first].words <= 6:
+                wanted = seen + _HEADER_LINES  # a box of related links does not count: look past it
         self.indices = list(range(first, min(end, start + LEAD_LINES)))
         self.facts = {i: line_facts(lines[i], day_first) for i in self.indices}
         for i in self.indices:  # "By" or "Author:" on a line of its own, the name on the next
@@ -59,6 +62,23 @@ class HeaderLines:
                 self.facts[i].author = self.facts[following].author = name
         # the lines a reader sees: furniture (share buttons, image placeholders) does not count
         self.visible = [i for i in self.indices if lines[i].kind != FURNITURE or self.facts[i].mark]
+        self.teasers = self._related_links()
+        self._counted = [i for i in self.visible if i not in self.teasers]
+
+    def _related_links(self) -> set[int]:
+        """Lines in boxes of links to other articles: after the box's heading, up to a byline, a
+        paragraph or a run of furniture (a menu: the box is over)."""
+        lines, facts, found = self.lines, self.facts, set()
+        for i in self.indices:
+            if TEASER_MARKER.match(lines[i].text) and lines[i].words <= 6:
+                j, furniture = i + 1, 0
+                while j in facts and j < i + _TEASER_LINES and lines[j].kind != GOOD and not facts[j].author:
+                    furniture = furniture + 1 if lines[j].kind == FURNITURE else 0
+                    if furniture >= 3:
+                        break
+                    found.add(j)
+                    j += 1
+        return found
 
     def near(self, index: int, before: int, after: int) -> list[int]:
         """Visible lines up to `before` above and `after` below line `index` (which need not be visible)."""
@@ -67,5 +87,6 @@ class HeaderLines:
         return self.visible[max(0, place - before):place] + self.visible[later:later + after]
 
     def distance(self, index: int) -> int:
-        """Visible lines between line `index` and the article's start (0 inside the article)."""
-        return max(0, bisect_left(self.visible, self.start) - bisect_left(self.visible, index) - 1)
+        """Visible lines between line `index` and the article's start (0 inside the article); boxes of
+        related links between them do not count."""
+        return max(0, bisect_left(self._counted, self.start) - bisect_right(self._counted, index))

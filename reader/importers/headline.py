@@ -96,8 +96,9 @@ class _Clues:
         # a topical line standing just above a byline or date heads the header block: what comes
         # below that mark (captions, standfirsts, the paper's name) is not the headline
         self.heads = [m for m in marks if any(j in topical and lines[j].kind != GOOD for j in header.near(m, 3, 0))]
-        # a topical line right under another one (no mark between) is the headline's subtitle; a line
-        # holding another one's words and more is a breadcrumb or a headline glued to its neighbours
+        # a topical line right under another one (no mark between, not in title case) is the headline's
+        # subtitle; a line holding another one's words and more is a breadcrumb or a headline glued to
+        # its neighbours
         self.deks: set[int] = set()
         self.glued: set[int] = set()
         for i in self.candidates:
@@ -108,7 +109,7 @@ class _Clues:
                 inner, outer = _squash(lines[i].text), _squash(lines[j].text)
                 if min(len(inner), len(outer)) >= 12 and (inner in outer or outer in inner):
                     self.glued.add(i if len(inner) > len(outer) else j)
-                elif i in topical and not name_line(lines[i].text) and (
+                elif i in topical and not name_line(lines[i].text) and not _title_case(lines[j].text) and (
                         (self.keys[i] & self.keys[j] and self.shared[j] >= 1)
                         or (self.shared[j] >= 2 and lines[j].words >= 1.5 * lines[i].words)):
                     self.deks.add(j)  # a subtitle speaks of the same things, or says more
@@ -129,12 +130,15 @@ def headline_features(header: HeaderLines, topic: set[str], places: dict[str, li
             "distance": -0.4 * min(header.distance(i), 25),
             "byline or date below": 5.0 if any(facts[j].mark for j in header.near(i, 0, 2))
             else 3.0 if any(facts[j].mark for j in header.near(i, 0, 3)) else 0.0,
+            "name below": 3.0 if following and not facts[following[0]].mark and len(lines[following[0]].text.split()) >= 2
+            and name_line(lines[following[0]].text) and not name_line(line.text) else 0.0,
             "date above": 3.0 if any(facts[j].mark for j in header.near(i, 1, 0)) else 0.0,
             "standfirst below": 2.0 if following and lines[following[0]].kind == GOOD
             and ENDS_SENTENCE.search(lines[following[0]].text) else 0.0,
             "subtitle below": 3.0 if i not in clues.deks and any(j in clues.deks for j in (i + 1, i + 2)) else 0.0,
             "a subtitle": -3.0 if i in clues.deks else 0.0,
             "glued to more": -6.0 if i in clues.glued else 0.0,
+            "a related link": -6.0 if i in header.teasers else 0.0,
             "credit below": -3.0 if i + 1 < len(lines) and CREDIT.search(lines[i + 1].text) else 0.0,
             "repeated": 4.0 if repeated else 0.0,
             "the site's name": -8.0 if repeated and i > 10 and line.text in clues.masthead else 0.0,
@@ -145,7 +149,8 @@ def headline_features(header: HeaderLines, topic: set[str], places: dict[str, li
             "length": 2.0 if 4 <= line.words <= 25 else -3.0 if line.words <= 2 else 0.0,
             "title case": 1.5 if _title_case(line.text) else 0.0,
             "a name": -4.0 if line.words <= 4 and looks_like_name(line.text) else 0.0,
-            "a byline": -8.0 if name_line(line.text) and (line.words > 4 or " and " in line.text) else 0.0,
+            "a byline": -8.0 if (name_line(line.text) and line.words > 4) or (
+                " and " in line.text and looks_like_name(line.text)) else 0.0,
             "inside the article": -2.0 if i >= header.start else 0.0,
             "below the byline block": -5.0 if any(m < i for m in clues.heads) else 0.0,
         }
