@@ -130,6 +130,14 @@ class Reference:
     alternatives: dict[str, list[str]]
 
 
+_BYLINE_ELEMENTS = ("//*[@rel='author' or @itemprop='author' or contains(@class, 'author') or contains(@class, 'byline')"
+                    " or contains(@id, 'author') or contains(@id, 'byline')]")
+
+
+def _text(element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
 def _meta(sources: MetadataSources, names: tuple[str, ...]) -> list[str]:
     return [sources.meta[name] for name in names if name in sources.meta]
 
@@ -140,7 +148,8 @@ def reference_of(page: Page) -> Reference | None:
         article = extract(page.html, name=f"{page.key}.html")
     except ImportRejected:
         return None
-    sources = MetadataSources(parse_html(decode_html(page.html)))
+    tree = parse_html(decode_html(page.html))
+    sources = MetadataSources(tree)
     site = article.site or ""
     titles = [*sources.headings, *sources.titles, *_meta(sources, _TITLE_META),
               *(str(item.get("headline") or item.get("name") or "") for item in sources.ld)]
@@ -149,9 +158,12 @@ def reference_of(page: Page) -> Reference | None:
     dates = [*_meta(sources, _DATE_META + ("article:modified_time", "og:updated_time")),
              *sources.itemprops.get("datePublished", []),
              *(str(item.get(key) or "") for item in sources.ld for key in ("datePublished", "dateModified"))]
+    # what the page shows as its byline and date, in the elements pages mark them with
+    authors += [_text(e) for e in tree.xpath(_BYLINE_ELEMENTS)]
+    dates += [e.get("datetime") or _text(e) for e in tree.iter("time")]
     alternatives = {
         "title": [strip_site(t, site) for t in titles if t.strip()],
-        "author": [a for a in (clean_author(a) for a in authors if a) if a],
+        "author": [a for a in (clean_author(a) for a in authors if a and len(a.split()) <= 12) if a],
         "published": [d for d in (normalize_iso(d) for d in dates if d) if d],
     }
     values = {field: getattr(article, field) for field in FIELDS}
@@ -164,8 +176,9 @@ def grade(field: str, ours: str | None, reference: Reference, text: str) -> tupl
     Shown: the HTML import's value is visible in the copied text; then it is right only when
     it is the same value. Otherwise (the page does not show it, or the HTML import has none)
     the same value is right, an empty one too, and so is one the page shows that the page's own
-    metadata gives as well (its <h1> when the metadata title differs, an author or date of
-    another source, a date of last change); anything else is invented.
+    markup gives as well (its <h1> when the metadata title differs, an author or date of another
+    metadata source, a date of last change, the text of an element marked as the byline or
+    author, a <time> element); anything else is invented.
     """
     value = reference.values[field]
     if visible(field, value, text):
@@ -212,7 +225,8 @@ def main() -> None:
             cells.append(f"{sum(marks)}/{len(marks)} {sum(marks) / max(1, len(marks)):4.0%}".rjust(18))
         print(f"  {field:<10}" + "".join(cells))
     print("  (value shown: the HTML import's value is visible in the copied text, and right means the same value;\n"
-          "   not shown: right means empty, or a value the page shows that another of its metadata sources gives)")
+          "   not shown: right means empty, or a value the page shows that its markup gives too: its <h1>,\n"
+          "   another metadata source, an element marked as the byline, a <time> element)")
     if args.sample:
         print(f"\nsample of {args.sample} pages for a check by hand (ok/--, S shown/N not shown; text import | HTML import):")
         for index in sorted(random.Random(1).sample(range(len(graded)), min(args.sample, len(graded)))):
