@@ -19,7 +19,7 @@ _LABEL = re.compile(r"^\s*(?:author|authors|written by|words|text|texto|reporter
 _NAME_END = re.compile(
     r"\s+(?:[-\u2013\u2014|\u2022\u00b7]|on\s|updated\b|published\b|posted\b|in\s|at\s+\d|publiziert\b|"
     r"ver\u00f6ffentlicht\b|publi\u00e9\b|publicado\b|pubblicato\b|am\s+\d|le\s+\d)|,\s*(?:updated|published|posted)\b"
-    r"|\s*@|\s+[a-z][\w.-]*@|\s+\d{1,2}\s*(?:min|hour|day|week)s?\b|\s+[\w-]+\.(?:com|org|net|co|uk|de|fr|in|au|ca|io)\b",
+    r"|\s*@|\s+(?-i:[a-z])[\w.-]*@|\s+\d{1,2}\s*(?:min|hour|day|week)s?\b|\s+[\w-]+\.(?:com|org|net|co|uk|de|fr|in|au|ca|io)\b",
     re.IGNORECASE,
 )
 _NOT_NAMES = re.compile(

@@ -34,6 +34,7 @@ class Facts:
 
 
 def line_facts(line: Line, day_first: bool | None) -> Facts:
+    """The byline and date one line holds, if any."""
     if line.words > 30:
         return Facts()
     caption = bool(CREDIT.search(line.text))  # captions carry the photo's date, not the article's
@@ -55,6 +56,9 @@ class HeaderLines:
                 wanted = seen + _HEADER_LINES  # a box of related links does not count: look past it
         self.indices = list(range(first, min(end, start + LEAD_LINES)))
         self.facts = {i: line_facts(lines[i], day_first) for i in self.indices}
+        for i in self.indices:  # "• By Any Means Necessary" amid a long menu is a show's name, not a byline
+            if self.facts[i].author and all(0 <= j < len(lines) and lines[j].bullet for j in range(i - 2, i + 3)):
+                self.facts[i].author = ""
         for i in self.indices:  # "By" or "Author:" on a line of its own, the name on the next
             following = next((j for j in range(i + 1, min(i + 3, end)) if lines[j].kind != FURNITURE), None)
             if _LABEL_ALONE.match(lines[i].text) and following in self.facts:

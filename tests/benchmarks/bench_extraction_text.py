@@ -131,7 +131,8 @@ class Reference:
 
 
 _BYLINE_ELEMENTS = ("//*[@rel='author' or @itemprop='author' or contains(@class, 'author') or contains(@class, 'byline')"
-                    " or contains(@id, 'author') or contains(@id, 'byline')]")
+                    " or contains(@id, 'author') or contains(@id, 'byline')]"
+                    " | //a[contains(@href, '/author/') or contains(@href, '/authors/') or contains(@href, '/staff/')]")
 
 
 def _text(element) -> str:
@@ -178,7 +179,7 @@ def grade(field: str, ours: str | None, reference: Reference, text: str) -> tupl
     the same value is right, an empty one too, and so is one the page shows that the page's own
     markup gives as well (its <h1> when the metadata title differs, an author or date of another
     metadata source, a date of last change, the text of an element marked as the byline or
-    author, a <time> element); anything else is invented.
+    author or linking to an author's page, a <time> element); anything else is invented.
     """
     value = reference.values[field]
     if visible(field, value, text):
