@@ -74,6 +74,13 @@ def _before_date(text: str) -> str:
     return text[:dates[0].start] if dates else text
 
 
+def _names_not_a_list(text: str) -> bool:
+    """False for a heading or a list of categories: a name has at most four words ("Mary Clare
+    Jalonick"), and "Tony Carter All, Books, Kit Reviews" lists sections after the name."""
+    parts = [part.split() for part in re.split(r",|\band\b|&", text)]
+    return all(len(part) <= 4 for part in parts) and sum(len(part) == 1 for part in parts) < 2
+
+
 def unglue(line: str) -> str:
     """`line` with a separator where a page's elements were glued together ("Meg James | Staff Writer")."""
     return _GLUED.sub(" | ", line)
@@ -126,7 +133,7 @@ def find_byline(line: str) -> str:
     if match and (dates or "@" in line):
         name = match.group("name").strip(" ,")
         if looks_like_name(name) and len(name.split()) >= 2 and not _NOT_NAMES.search(name) \
-                and not _NOT_A_BYLINE.search(name):
+                and not _NOT_A_BYLINE.search(name) and _names_not_a_list(name):
             return clean_author(name)
     return role_byline(line)
 
@@ -160,7 +167,7 @@ def name_line(line: str) -> str:
     words = text.replace(",", " ").split()
     if len(words) == 1 and text.lower() not in _AGENCIES:
         return ""
-    if any(len(part.split()) > 4 for part in re.split(r",|\band\b|&", text)):
-        return ""  # a name has at most four words ("Mary Clare Jalonick"); a longer one is a heading
+    if not _names_not_a_list(text):
+        return ""
     name = _PAPER_TAIL.sub("", text)
     return clean_author(name if len(name.split()) >= 2 else text)

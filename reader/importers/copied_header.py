@@ -18,6 +18,8 @@ from reader.importers.copied_lines import CREDIT, Line
 from reader.importers.header_lines import LEAD_LINES, HeaderLines
 from reader.importers.headline import choose_headline
 
+# Rules and bullets a page draws around its headline: "Big News ━━━━", "• Big News".
+_EDGE_JUNK = re.compile(r"^[\s\u2500-\u257f\u2022\u00b7|\u00bb\u203a>*=_~-]+|[\s\u2500-\u257f\u2022\u00b7|\u00bb\u203a>*=_~-]+$")
 _DATE_LINES = 8  # a short date or byline line may stand a little further into the article
 
 
@@ -76,6 +78,11 @@ def _published(header: HeaderLines, headline: int | None) -> tuple[str | None, i
     return None, None
 
 
+def clean_headline(text: str) -> str:
+    """A headline line without the rules and bullets drawn around it."""
+    return _EDGE_JUNK.sub("", text) or text
+
+
 def read_header(lines: list[Line], start: int, end: int, day_first: bool | None = None) -> Header:
     """Headline, byline and date of the article in lines[start:end] (see the module's docstring)."""
     header = HeaderLines(lines, start, end, day_first)
@@ -85,7 +92,7 @@ def read_header(lines: list[Line], start: int, end: int, day_first: bool | None 
     headline = choose_headline(header, places)
     author, byline = _author(header, headline)
     published, dated = _published(header, headline)
-    result = Header(lines[headline].text if headline is not None else "", author, published)
+    result = Header(clean_headline(lines[headline].text) if headline is not None else "", author, published)
     for index in (headline, byline, dated):
         if index is not None and index >= start and (index != dated or lines[index].words <= 12):
             result.used.add(index)

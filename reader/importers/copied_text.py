@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from reader.domain.dates import DATE_LINE
 from reader.importers.bylines import find_byline, find_date
-from reader.importers.copied_header import read_header
+from reader.importers.copied_header import clean_headline, read_header
 from reader.importers.copied_lines import COMMENTER, FURNITURE, GOOD, SHORT, TEASER_MARKER, Line, classify, mark_menus, split_lines
 from reader.importers.written_dates import numeric_order
 
@@ -150,7 +150,8 @@ def read_copied_page(text: str) -> CopiedPage:
     keep = [line.kind != FURNITURE and start + index not in header.used for index, line in enumerate(body)]
     _drop_teasers(body, keep)
     for index, line in enumerate(body):
-        if keep[index] and line.text != page.title and not (page.author and find_byline(line.text) == page.author):
+        if keep[index] and clean_headline(line.text) != page.title and not (
+                page.author and find_byline(line.text) == page.author):
             if line.bullet:
                 page.list_items.add(len(page.paragraphs))
             page.paragraphs.append(line.text)
