@@ -20,6 +20,8 @@ from reader.importers.headline import choose_headline
 
 # Rules and bullets a page draws around its headline: "Big News ━━━━", "• Big News".
 _EDGE_JUNK = re.compile(r"^[\s\u2500-\u257f\u2022\u00b7|\u00bb\u203a>*=_~-]+|[\s\u2500-\u257f\u2022\u00b7|\u00bb\u203a>*=_~-]+$")
+_DATE_REACH = 8  # how many lines a reader sees from the headline its date may stand
+_PUBLISHED = re.compile(r"\W*(published|posted|updated|first published)\b", re.IGNORECASE)
 _DATE_LINES = 8  # a short date or byline line may stand a little further into the article
 
 
@@ -64,7 +66,9 @@ def _author(header: HeaderLines, headline: int | None) -> tuple[str, int | None]
 def _published(header: HeaderLines, headline: int | None) -> tuple[str | None, int | None]:
     """The date nearest the headline (a labelled "Published" date a little nearer), else one after the article."""
     anchor = headline if headline is not None else header.start
-    found = [i for i in header.indices if header.facts[i].date]
+    near = set(header.near(anchor, _DATE_REACH, _DATE_REACH))  # further away: a sidebar's or a widget's dates
+    found = [i for i in header.indices if header.facts[i].date and (
+        i in near or i >= header.start or _PUBLISHED.match(header.lines[i].text))]
     if found:
         index = min(found, key=lambda i: abs(i - anchor) + (0.5 if i < anchor else 0))
         return header.facts[index].date, index
@@ -73,7 +77,7 @@ def _published(header: HeaderLines, headline: int | None) -> tuple[str | None, i
         if line.words <= 12 and not CREDIT.search(line.text) and (date := find_date(line.text, header.day_first)):
             return date, index
     for line in header.lines[header.end:header.end + 3]:
-        if re.match(r"\W*(published|posted|updated|first published)\b", line.text, re.IGNORECASE) and line.words <= 12:
+        if _PUBLISHED.match(line.text) and line.words <= 12:
             return find_date(line.text, header.day_first), None
     return None, None
 
