@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from reader.importers.people import clean_author
-from reader.importers.written_dates import find_dates, publication_date
+from reader.importers.written_dates import WrittenDate, find_dates, publication_date
 
 # "by" anywhere (after a label, a date or a separator); its German, French, Spanish, Italian and Dutch
 # words only where a line starts, as they are also name particles ("Ursula von der Leyen").
@@ -61,9 +61,9 @@ def looks_like_name(text: str) -> bool:
     return 1 <= len(words) <= 10 and all(_NAME_WORD.match(w) for w in words) and any(w[0].isupper() for w in words)
 
 
-def _without_dates(text: str) -> str:
-    """`text` with its dates taken out."""
-    for found in reversed(find_dates(text)):
+def _without_dates(text: str, dates: list[WrittenDate] | None = None) -> str:
+    """`text` with its dates (found already, or to be found) taken out."""
+    for found in reversed(find_dates(text) if dates is None else dates):
         text = text[:found.start] + text[found.end:]
     return text
 
@@ -125,7 +125,7 @@ def find_byline(line: str) -> str:
     if before_date and looks_like_name(before_date) and len(before_date.split()) <= 4 and _one_word_ok(before_date) \
             and not _NOT_NAMES.search(before_date) and not _NOT_A_BYLINE.search(before_date):
         return clean_author(before_date)  # "Jane Doe 27/09/2018 Comment! Music, Toys"
-    stripped = _without_dates(line).strip(" ,-\u2013\u2014|/")
+    stripped = _without_dates(line, dates).strip(" ,-\u2013\u2014|/")
     if stripped != line.strip(" ,-\u2013\u2014|/") and looks_like_name(stripped) and len(stripped.split()) <= 5 \
             and not _NOT_NAMES.search(stripped) and _one_word_ok(stripped) and not _NOT_A_BYLINE.search(stripped):
         return clean_author(stripped)  # "Jane Doe November 18, 2019 11:03 PM"

@@ -53,9 +53,10 @@ _DATE = re.compile(
     + _AFTER,
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+")
 _ENGLISH = frozenset("the and of to in is for that with on was".split())  # a tenth of any English text
-_UNAMBIGUOUS = re.compile(r"(?<![\w./-])([0-3]?\d)([/.-])([0-3]?\d)\2(?:19|20)\d\d(?![\w/])")
+_NUMERIC = re.compile(r"(?<![\w./-])([0-3]?\d)([/.-])([0-3]?\d)\2(?:(?:19|20)\d\d|\d\d)(?![\w/])")
 _UPDATED = re.compile(r"\b(updated?|modified|changed|aktualisiert|mis à jour|actualizado|atualizado|aggiornato|"
                       r"обновлено)(\s+(on|at|am|le|el|em|il))?\W*$", re.IGNORECASE)
 _PUBLISHED = re.compile(r"\b(published|posted|original|created|on|publiziert|veröffentlicht|publié|publicado|"
@@ -77,20 +78,23 @@ def numeric_order(text: str) -> bool | None:
     """Whether the page writes numeric dates day first (19/11/2019), from those that can only be read one way.
 
     When none tells, a page not in English writes the day first (only American English puts the
-    month first); None for an English page with no telling date.
+    month first); None for an English page, or a page with no numeric date at all.
     """
-    day_first = month_first = 0
-    for match in _UNAMBIGUOUS.finditer(text):
+    day_first = month_first = numeric = 0
+    for match in _NUMERIC.finditer(text):
+        numeric += 1
         first, second = int(match.group(1)), int(match.group(3))
         if first > 12 >= second:
             day_first += 1
         elif second > 12 >= first:
             month_first += 1
-    if day_first == month_first:
-        words = _WORD.findall(text[:20000].lower())
-        english = sum(word in _ENGLISH for word in words)
-        return True if len(words) >= 50 and english < 0.03 * len(words) else None
-    return day_first > month_first
+    if day_first != month_first:
+        return day_first > month_first
+    if not numeric:
+        return None
+    words = _WORD.findall(text[:20000].lower())
+    english = sum(word in _ENGLISH for word in words)
+    return True if len(words) >= 50 and english < 0.03 * len(words) else None
 
 
 def _clock(match: re.Match, prefix: str) -> tuple[int, int] | None:
@@ -127,7 +131,9 @@ def _day_month_year(match: re.Match, day_first: bool | None) -> tuple[int, int, 
 
 def find_dates(line: str, day_first: bool | None = None) -> list[WrittenDate]:
     """Every date written in `line`, in order, as ISO 8601 (with the time when one is written)."""
-    found = []
+    found: list[WrittenDate] = []
+    if not _DIGIT.search(line):
+        return found  # most lines have no digit at all: no need to try every way of writing a date
     for match in _DATE.finditer(line):
         parts = _day_month_year(match, day_first)
         if parts is None:
