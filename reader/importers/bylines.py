@@ -7,11 +7,14 @@ import re
 from reader.importers.people import clean_author
 from reader.importers.written_dates import WrittenDate, find_dates, publication_date
 
-# "by" anywhere (after a label, a date or a separator); its German, French, Spanish, Italian and Dutch
-# words only where a line starts, as they are also name particles ("Ursula von der Leyen").
-_BY_NAME = re.compile(r"(?:(?:^|[\s/|(])[Bb][Yy]|^(?:[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor))\s*:?\s+"
+# "by" anywhere (after a label, a date or a separator), or "Publicado por", "publié par"...; the German,
+# French, Spanish, Italian and Dutch words for "by" alone only where a line starts, as they are also
+# name particles ("Ursula von der Leyen").
+_LABELS = r"published by|posted by|written by|publicado por|escrito por|publi\u00e9 par|\u00e9crit par|" \
+          r"ver\u00f6ffentlicht von|geschrieben von|pubblicato da|scritto da|geschreven door"
+_BY_NAME = re.compile(rf"(?:(?:^|[\s/|(])(?:[Bb][Yy]|(?i:{_LABELS}))|^(?:[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor))\s*:?\s+"
                       r"(?P<name>[^|/\u2022\u00b7\n]{2,120})")
-_BY_WORD = re.compile(r"(?:by|von|par|por|di|door)\s*:?\s*$", re.IGNORECASE)
+_BY_WORD = re.compile(rf"(?:{_LABELS}|by|von|par|por|di|door)\s*:?\s*$", re.IGNORECASE)
 # Labels that introduce a name without "by": "Written by", "Author: Jane Doe", "Reporter: Jane Doe".
 _LABEL = re.compile(r"^\s*(?:author|authors|written by|words|text|texto|reporter|reporting|autor|auteur|автор)\s*[:\-]\s*"
                     r"(?P<name>.{2,80})$", re.IGNORECASE)
@@ -32,8 +35,9 @@ _JOB = re.compile(r"\b(writer|reporter|correspondent|editor(?:-at-large)?|column
                   re.IGNORECASE)
 _ROLE = re.compile(rf"{_JOB.pattern}|\b(producer|analyst|bureau|desk|press|news|wires?|agency)$", re.IGNORECASE)
 # w3m and browsers glue neighbouring elements: "Meg JamesStaff Writer", "Eric SongBy Eric Song".
-# Three lower-case letters before the capital keep McCoy, LaMotte and MacKenzie whole.
-_GLUED = re.compile(r"(?<=[a-z\u00e0-\u00ff]{3})(?=[A-Z])")
+# Three lower-case letters before the capital keep McCoy, LaMotte and MacKenzie whole; after fewer,
+# only "By", a job or a word in capitals ("Jane DoeFOXBusiness") starts a new element.
+_GLUED = re.compile(r"(?<=[a-z\u00e0-\u00ff]{3})(?=[A-Z])|(?<=[a-z])(?=By\b|[A-Z]{2}|(?:Staff|Senior|Chief|View)\b)")
 # "Kevin McCoy USA TODAY", "Tom Davies Associated Press": the paper's or the agency's name after the person's
 _PAPER_TAIL = re.compile(r"(?<=[a-z.])\s+(?:[A-Z]{2,}\s*)+$|\s+(?:[Tt]he\s+)?(?:Associated Press|Reuters|AFP|Bloomberg)$")
 # A job written after a name without a comma: "Bruce Lee Senior Contributor", "Meg James Staff Writer".
