@@ -92,7 +92,10 @@ class _Clues:
             i >= header.start and lines[i].kind == GOOD and (lines[i].words > 20 or _FULL_STOP.search(lines[i].text)))}
         topical = {i for i in self.candidates
                    if self.shared[i] >= 2 and (self.shared[i] >= 0.4 * len(self.keys[i]) or self.shared[i] >= 4)}
-        marks = [i for i in header.indices if facts[i].mark]
+        # a name right under a topical line is its byline
+        names = {j for i in topical for j in header.near(i, 0, 1) if len(lines[j].text.split()) >= 2
+                 and name_line(lines[j].text) and not name_line(lines[i].text)}
+        marks = [i for i in header.indices if facts[i].mark or i in names]
         # a topical line standing just above a byline or date heads the header block: what comes
         # below that mark (captions, standfirsts, the paper's name) is not the headline
         self.heads = [m for m in marks if any(j in topical and lines[j].kind != GOOD for j in header.near(m, 3, 0))]
@@ -104,12 +107,13 @@ class _Clues:
         for i in self.candidates:
             for j in range(i + 1, min(i + 3, header.end)):
                 if j not in self.candidates or lines[j].text == lines[i].text or facts[j - 1].mark or (
-                        j == i + 2 and lines[i + 1].words == 1):
-                    continue  # a mark, or a lone word (a section's name) between them, starts another block
+                        j == i + 2 and (lines[i + 1].words == 1 or i + 1 in self.candidates)):
+                    continue  # a mark, a lone word (a section's name) or another title between them
+                kicker = _title_case(lines[i].text) and lines[i].words <= 5  # "Apple Black Friday Deals"
                 inner, outer = _squash(lines[i].text), _squash(lines[j].text)
                 if min(len(inner), len(outer)) >= 12 and (inner in outer or outer in inner):
                     self.glued.add(i if len(inner) > len(outer) else j)
-                elif i in topical and not name_line(lines[i].text) and not _title_case(lines[j].text) and (
+                elif i in topical and not kicker and not name_line(lines[i].text) and not _title_case(lines[j].text) and (
                         (self.keys[i] & self.keys[j] and self.shared[j] >= 1)
                         or (self.shared[j] >= 2 and lines[j].words >= 1.5 * lines[i].words)):
                     self.deks.add(j)  # a subtitle speaks of the same things, or says more
