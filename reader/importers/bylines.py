@@ -22,7 +22,8 @@ _LABEL = re.compile(r"^\s*(?:author|authors|written by|words|text|texto|reporter
 _NAME_END = re.compile(
     r"\s+(?:[-\u2013\u2014|\u2022\u00b7]|on\s|updated\b|published\b|posted\b|in\s|at\s+\d|publiziert\b|"
     r"ver\u00f6ffentlicht\b|publi\u00e9\b|publicado\b|pubblicato\b|am\s+\d|le\s+\d)|,\s*(?:updated|published|posted)\b"
-    r"|\s*@|\s+(?-i:[a-z])[\w.-]*@|\s+\d{1,2}\s*(?:min|hour|day|week)s?\b|\s+[\w-]+\.(?:com|org|net|co|uk|de|fr|in|au|ca|io)\b",
+    r"|\s*@|\s+(?-i:[a-z])[\w.-]*@|\s+\d{1,2}\s*(?:min|hour|day|week)s?\b"
+    r"|\s+[\w-]+\.(?:com|org|net|co|uk|de|fr|in|au|ca|io)\b",
     re.IGNORECASE,
 )
 _NOT_NAMES = re.compile(
@@ -49,7 +50,8 @@ _PLACEHOLDERS = re.compile(r"^(?:\s*\[[^\]]*\])+\s*")  # "[author photo] Jane Do
 _NOT_A_BYLINE = re.compile(r"\b(share|facebook|twitter|whatsapp|linkedin|pinterest|e-?mail|print|shop|subscribe|"
                            r"newsletters?|watch|live|video|weather|forecast|menu|search|sign|log|home|letters?|"
                            r"advert\w*|sponsored|more|view|read|comments?|breaking|latest|trending|features?|next|"
-                           r"previous|story|stories|top|contact|about|inside|image|photo|copyright|caption|getty)\b", re.IGNORECASE)
+                           r"previous|story|stories|top|contact|about|inside|image|photo|copyright|caption|getty)\b",
+                           re.IGNORECASE)
 # Single-word bylines are agencies more often than people; these are the wire services.
 _AGENCIES = frozenset("reuters ap afp pti ians ani bloomberg dpa efe ansa xinhua tass kyodo yonhap upi apa sda".split())
 

@@ -19,7 +19,8 @@ from reader.importers.header_lines import LEAD_LINES, HeaderLines
 from reader.importers.headline import choose_headline
 
 # Rules and bullets a page draws around its headline: "Big News ━━━━", "• Big News".
-_EDGE_JUNK = re.compile(r"^[\s\u2500-\u257f\u2022\u00b7|\u00bb\u203a>*=_~-]+|[\s\u2500-\u257f\u2022\u00b7|\u00bb\u203a>*=_~-]+$")
+_JUNK = r"[\s\u2500-\u257f\u2022\u00b7|\u00bb\u203a>*=_~-]+"
+_EDGE_JUNK = re.compile(rf"^{_JUNK}|{_JUNK}$")
 _DATE_REACH = 8  # how many lines a reader sees from the headline its date may stand
 _PUBLISHED = re.compile(r"\W*(published|posted|updated|first published)\b", re.IGNORECASE)
 _DATE_LINES = 8  # a short date or byline line may stand a little further into the article

@@ -23,7 +23,8 @@ _PLACEHOLDER = re.compile(r"^\s*(\[[^\]]*\]\s*)+$")  # "[image alt]", "[        
 CREDIT = re.compile(
     r"\b(photo|photograph|image|picture|pictured|foto|video)s?\s*(:|by\b|credit|courtesy|copyright|source:|via\b)"
     r"|\((ap|afp|reuters|getty|epa|upi|file)\b[^)]*\)\s*\.?$|\b(ap|afp|getty images|shutterstock|epa|reuters)"
-    r"( photo)?\s*/|[|/]\s*(getty images|ap|afp|reuters|shutterstock|epa|alamy|istock)\s*$|\bcredit:|\bimage copyright\b|\bin this (\w+, )?(\w+\.? \d{1,2}, \d{4},? )?(file )?photo",
+    r"( photo)?\s*/|[|/]\s*(getty images|ap|afp|reuters|shutterstock|epa|alamy|istock)\s*$|\bcredit:"
+    r"|\bimage copyright\b|\bin this (\w+, )?(\w+\.? \d{1,2}, \d{4},? )?(file )?photo",
     re.IGNORECASE,
 )
 # The heading of a box of links to other articles: "Related coverage", "Read more", "More On:".

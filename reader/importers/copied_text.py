@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from reader.domain.dates import DATE_LINE
 from reader.importers.bylines import find_byline, find_date
 from reader.importers.copied_header import clean_headline, read_header
-from reader.importers.copied_lines import COMMENTER, FURNITURE, GOOD, SHORT, TEASER_MARKER, Line, classify, mark_menus, split_lines
+from reader.importers.copied_lines import (COMMENTER, FURNITURE, GOOD, SHORT, TEASER_MARKER, Line, classify, mark_menus,
+                                           split_lines)
 from reader.importers.written_dates import numeric_order
 
 # Where the article is over: comment sections, share bars, tag lists, "most read" boxes.

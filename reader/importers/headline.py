@@ -21,9 +21,11 @@ _TOPIC_WORDS = 400  # the article's words a headline is compared with
 _NOT_HEADLINE = re.compile(
     r"\b(share|tweet|newsletter|sign up|subscribe|cookies?|privacy|comments?|url|click|menu|log ?in|advertis\w*|"
     r"getty|shutterstock|image|photo|foto|credit|continue reading|external links?|you are here|playback|javascript|"
-    r"browser|e-?mail|print|caption|text size|font size)\b|\bcaption|\b(log|sign) ?(in|out)|^\(.*\)$|^[^\w\u2018\u201c\"'\u00bf\u00a1\[]"
+    r"browser|e-?mail|print|caption|text size|font size)\b|\bcaption|\b(log|sign) ?(in|out)|^\(.*\)$"
+    r"|^[^\w\u2018\u201c\"'\u00bf\u00a1\[]"
     # breadcrumbs ("Home » News »") and news agencies' story slugs ("BC-EU--Britain-Brexit, 1st Ld-Writethru")
-    r"|(?<!\S)[\u00bb\u203a>]\s*$|^(home|start|startseite|accueil|inicio|in\u00edcio|\u0433\u043b\u0430\u0432\u043d\u0430\u044f)\s*[\u00bb\u203a>/|]"
+    r"|(?<!\S)[\u00bb\u203a>]\s*$"
+    r"|^(home|start|startseite|accueil|inicio|in\u00edcio|\u0433\u043b\u0430\u0432\u043d\u0430\u044f)\s*[\u00bb\u203a>/|]"
     r"|(?-i:\b[A-Z]{2,3}-[A-Z]{2,3}--)|\bLd-Writethru\b",
     re.IGNORECASE,
 )
@@ -66,7 +68,8 @@ def _headline_like(line: Line, facts: Facts) -> bool:
     text, tokens = line.text, line.text.split()
     if sum(bool(_NUMBER.match(token)) for token in tokens) >= max(3, len(tokens) * 0.4):
         return False  # a row of a table of scores or prices
-    return not (text.count("|") > 1 or text.endswith((":", ",")) or _NOT_HEADLINE.search(unglue(text)) or CREDIT.search(text)
+    return not (text.count("|") > 1 or text.endswith((":", ",")) or _NOT_HEADLINE.search(unglue(text))
+                or CREDIT.search(text)
                 or _CLOCK.search(text) or " % " in f" {text} ")
 
 
