@@ -1,13 +1,16 @@
 """Which line of a copied page's header is the article's headline.
 
 Each title-like line before the article (and among its first lines) is scored on clues a
-reader uses: it shares words with the article's first paragraphs; a byline or date stands just
-below it (or just above); a standfirst or subtitle follows it; the page shows it again
-elsewhere; it is near the article. Against it count: a final full stop or a second sentence
-(captions, standfirsts), looking like a name or a section label, standing below the byline
-block, being a subtitle under a topical line, holding another line's words and more (a
-breadcrumb glued to the headline), a photo credit right under it, and being the site's name.
-"""
+reader uses (headline_features names each): it shares words with the article's first
+paragraphs; a byline, date or name stands just below it (or a date just above); a standfirst
+or a subtitle follows it; the page shows it again elsewhere; it is near the article (boxes of
+related links between do not count). Against it count: a final full stop or a second
+sentence (captions, standfirsts), looking like a name or a section label, standing below the
+header block (headline, byline, date), being the subtitle under a topical line, holding
+another line's words and more (a breadcrumb glued to the headline), a photo credit right
+under it, being a related link, and being the site's name from the top of the page. Lines
+that are never headlines (share and sign-up lines, breadcrumbs, agency slugs, rows of
+numbers, times) are not scored at all."""
 
 from __future__ import annotations
 
@@ -52,6 +55,7 @@ def topic_keys(text: str) -> set[str]:
 
 
 def article_keys(lines: list[Line], start: int, end: int) -> set[str]:
+    """The topic words of the first paragraphs of the article in lines[start:end]."""
     words, texts = 0, []
     for line in lines[start:end]:
         if line.kind == GOOD:
@@ -63,14 +67,19 @@ def article_keys(lines: list[Line], start: int, end: int) -> set[str]:
 
 
 def _headline_like(line: Line, facts: Facts) -> bool:
+    """Whether a line may be a headline at all (a few words, not furniture, a byline or a date)."""
     if line.kind == FURNITURE or line.bullet or facts.mark or not 2 <= line.words <= 30:
         return False
     text, tokens = line.text, line.text.split()
     if sum(bool(_NUMBER.match(token)) for token in tokens) >= max(3, len(tokens) * 0.4):
         return False  # a row of a table of scores or prices
     return not (text.count("|") > 1 or text.endswith((":", ",")) or _NOT_HEADLINE.search(unglue(text))
-                or CREDIT.search(text)
-                or _CLOCK.search(text) or " % " in f" {text} ")
+                or CREDIT.search(text) or _CLOCK.search(text) or " % " in f" {text} ")
+
+
+def _byline_name(text: str) -> bool:
+    """A line holding a person's name (two words at least: one word may be a section's name)."""
+    return len(text.split()) >= 2 and bool(name_line(text))
 
 
 def _squash(text: str) -> str:
@@ -96,8 +105,8 @@ class _Clues:
         topical = {i for i in self.candidates
                    if self.shared[i] >= 2 and (self.shared[i] >= 0.4 * len(self.keys[i]) or self.shared[i] >= 4)}
         # a name right under a topical line is its byline
-        names = {j for i in topical for j in header.near(i, 0, 1) if len(lines[j].text.split()) >= 2
-                 and name_line(lines[j].text) and not name_line(lines[i].text)}
+        names = {j for i in topical for j in header.near(i, 0, 1)
+                 if _byline_name(lines[j].text) and not name_line(lines[i].text)}
         marks = [i for i in header.indices if facts[i].mark or i in names]
         # a topical line standing just above a byline or date heads the header block: what comes
         # below that mark (captions, standfirsts, the paper's name) is not the headline
@@ -130,18 +139,18 @@ def headline_features(header: HeaderLines, topic: set[str], places: dict[str, li
     found: dict[int, dict[str, float]] = {}
     for i in sorted(clues.candidates):
         line, shared = lines[i], clues.shared[i]
-        following = header.near(i, 0, 1)
+        below = next(iter(header.near(i, 0, 1)), None)  # the next line a reader sees
         repeated = any(abs(j - i) > 2 for j in places[line.text])
         features = {
             "topic": 8.0 * shared / (len(clues.keys[i]) + 1) + 0.6 * min(shared, 5),
             "distance": -0.4 * min(header.distance(i), 25),
             "byline or date below": 5.0 if any(facts[j].mark for j in header.near(i, 0, 2))
             else 3.0 if any(facts[j].mark for j in header.near(i, 0, 3)) else 0.0,
-            "name below": 3.0 if following and not facts[following[0]].mark and len(lines[following[0]].text.split()) >= 2
-            and name_line(lines[following[0]].text) and not name_line(line.text) else 0.0,
+            "name below": 3.0 if below is not None and not facts[below].mark and _byline_name(lines[below].text)
+            and not name_line(line.text) else 0.0,
             "date above": 3.0 if any(facts[j].mark for j in header.near(i, 1, 0)) else 0.0,
-            "standfirst below": 2.0 if following and lines[following[0]].kind == GOOD
-            and ENDS_SENTENCE.search(lines[following[0]].text) else 0.0,
+            "standfirst below": 2.0 if below is not None and lines[below].kind == GOOD
+            and ENDS_SENTENCE.search(lines[below].text) else 0.0,
             "subtitle below": 3.0 if i not in clues.deks and any(j in clues.deks for j in (i + 1, i + 2)) else 0.0,
             "a subtitle": -3.0 if i in clues.deks else 0.0,
             "glued to more": -6.0 if i in clues.glued else 0.0,
