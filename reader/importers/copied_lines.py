@@ -30,7 +30,8 @@ CREDIT = re.compile(
 # The heading of a box of links to other articles: "Related coverage", "Read more", "More On:".
 TEASER_MARKER = re.compile(
     r"^[\W_]*(related|read (more|also|next)|see also|also (read|on)|more (from|on|stories|news)|recommended|"
-    r"(you (may|might) (also )?like)|(most )?popular|trending|latest( news)?|further reading)\b",
+    r"(you (may|might) (also )?like)|(most )?popular|trending|latest( news)?|further reading|up next|watch next|"
+    r"more videos)\b",
     re.IGNORECASE,
 )
 _COOKIES = re.compile(r"\bcookies?\b.*\b(website|browser|consent|necessary|experience|privacy)\b", re.IGNORECASE)
