@@ -77,6 +77,14 @@ def _headline_like(line: Line, facts: Facts) -> bool:
                 or CREDIT.search(text) or _CLOCK.search(text) or " % " in f" {text} ")
 
 
+def _sentence(line: Line, words: int = 24) -> bool:
+    """A sentence line ending with a full stop, or a long one: a standfirst, a caption or a paragraph.
+
+    A question or an exclamation of a few words may well be a headline.
+    """
+    return line.kind == GOOD and (line.words > words or bool(_FULL_STOP.search(line.text)))
+
+
 def _byline_name(text: str) -> bool:
     """A line holding a person's name (two words at least: one word may be a section's name)."""
     return len(text.split()) >= 2 and bool(name_line(text))
@@ -100,8 +108,8 @@ class _Clues:
         self.keys = {i: topic_keys(lines[i].text) for i in header.indices}
         self.shared = {i: len(self.keys[i] & topic) for i in header.indices}
         # the article's first lines may be its headline, but not its first paragraph
-        self.candidates = {i for i in header.indices if _headline_like(lines[i], facts[i]) and not (
-            i >= header.start and lines[i].kind == GOOD and (lines[i].words > 20 or _FULL_STOP.search(lines[i].text)))}
+        self.candidates = {i for i in header.indices if _headline_like(lines[i], facts[i])
+                           and not (i >= header.start and _sentence(lines[i], 20))}
         topical = {i for i in self.candidates
                    if self.shared[i] >= 2 and (self.shared[i] >= 0.4 * len(self.keys[i]) or self.shared[i] >= 4)}
         # a name right under a topical line is its byline
@@ -110,7 +118,7 @@ class _Clues:
         marks = [i for i in header.indices if facts[i].mark or i in names]
         # a topical line standing just above a byline or date heads the header block: what comes
         # below that mark (captions, standfirsts, the paper's name) is not the headline
-        self.heads = [m for m in marks if any(j in topical and lines[j].kind != GOOD for j in header.near(m, 3, 0))]
+        self.heads = [m for m in marks if any(j in topical and not _sentence(lines[j]) for j in header.near(m, 3, 0))]
         # a topical line right under another one (no mark between, not in title case) is the headline's
         # subtitle; a line holding another one's words and more is a breadcrumb or a headline glued to
         # its neighbours
@@ -158,7 +166,7 @@ def headline_features(header: HeaderLines, topic: set[str], places: dict[str, li
             "credit below": -3.0 if i + 1 < len(lines) and CREDIT.search(lines[i + 1].text) else 0.0,
             "repeated": 4.0 if repeated else 0.0,
             "the site's name": -8.0 if repeated and i > 10 and line.text in clues.masthead else 0.0,
-            "a sentence": -4.0 if line.kind == GOOD and (line.words >= 25 or _FULL_STOP.search(line.text)) else 0.0,
+            "a sentence": -4.0 if _sentence(line) else 0.0,
             "site name part": -2.0 if "|" in line.text else 0.0,
             "full stop": -6.0 if _FULL_STOP.search(line.text) else 0.0,
             "two sentences": -4.0 if _INNER_SENTENCE.search(line.text) else 0.0,
