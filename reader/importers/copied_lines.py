@@ -27,11 +27,12 @@ CREDIT = re.compile(
     r"|\bimage copyright\b|\bin this (\w+, )?(\w+\.? \d{1,2}, \d{4},? )?(file )?photo",
     re.IGNORECASE,
 )
-# The heading of a box of links to other articles: "Related coverage", "Read more", "More On:".
+# The heading of a box of links to other articles: "Related coverage", "Read more", "More On:", "Leggi anche".
 TEASER_MARKER = re.compile(
     r"^[\W_]*(related|read (more|also|next)|see also|also (read|on)|more (from|on|stories|news)|recommended|"
     r"(you (may|might) (also )?like)|(most )?popular|trending|latest( news)?|further reading|up next|watch next|"
-    r"more videos)\b",
+    r"more videos|leggi anche|lesen sie auch|mehr zum thema|lire aussi|(\u00e0 )?lire aussi|leia tamb\u00e9m|"
+    r"veja tamb\u00e9m|lea tambi\u00e9n|ver tambi\u00e9n|lees ook|\u0447\u0438\u0442\u0430\u0439\u0442\u0435 \u0442\u0430\u043a\u0436\u0435)\b",
     re.IGNORECASE,
 )
 _COOKIES = re.compile(r"\bcookies?\b.*\b(website|browser|consent|necessary|experience|privacy)\b", re.IGNORECASE)

@@ -76,7 +76,8 @@ class HeaderLines:
         for i in self.indices:
             if TEASER_MARKER.match(lines[i].text) and lines[i].words <= 6:
                 j, furniture = i + 1, 0
-                while j in facts and j < i + _TEASER_LINES and lines[j].kind != GOOD and not facts[j].author:
+                while j in facts and j < i + _TEASER_LINES and (lines[j].kind != GOOD or j == i + 1) \
+                        and not facts[j].author:  # the first link may read like a sentence
                     furniture = furniture + 1 if lines[j].kind == FURNITURE else 0
                     if furniture >= 3:
                         break
