@@ -22,6 +22,7 @@ from reader.importers.headline import choose_headline
 _JUNK = r"[\s\u2500-\u257f\u2022\u00b7|\u00bb\u203a>*=_~-]+"
 _EDGE_JUNK = re.compile(rf"^{_JUNK}|{_JUNK}$")
 _DATE_REACH = 8  # how many lines a reader sees from the headline its date may stand
+_UPDATED = re.compile(r"\W*(last\s+)?(updated|modified)\b", re.IGNORECASE)
 _PUBLISHED = re.compile(r"\W*(published|posted|updated|first published)\b", re.IGNORECASE)
 _DATE_LINES = 8  # a short date or byline line may stand a little further into the article
 
@@ -72,6 +73,8 @@ def _published(header: HeaderLines, headline: int | None) -> tuple[str | None, i
         i in near or i >= header.start or _PUBLISHED.match(header.lines[i].text))]
     if found:
         index = min(found, key=lambda i: abs(i - anchor) + (0.5 if i < anchor else 0))
+        if _UPDATED.match(header.lines[index].text):  # "Updated: ..." over "Posted: ...": the posted one
+            index = next((i for i in found if abs(i - index) <= 2 and not _UPDATED.match(header.lines[i].text)), index)
         return header.facts[index].date, index
     for index in range(header.start + LEAD_LINES, min(header.end, header.start + _DATE_LINES)):
         line = header.lines[index]  # a date line among the article's first lines

@@ -223,7 +223,7 @@ def main() -> None:
         cells = []
         for group in (None, True, False):
             marks = [g[field][1] for *_, g in graded if group is None or g[field][0] == group]
-            cells.append(f"{sum(marks)}/{len(marks)} {sum(marks) / max(1, len(marks)):4.0%}".rjust(18))
+            cells.append(f"{sum(marks)}/{len(marks)} {sum(marks) / max(1, len(marks)):6.1%}".rjust(18))
         print(f"  {field:<10}" + "".join(cells))
     print("  (value shown: the HTML import's value is visible in the copied text, and right means the same value;\n"
           "   not shown: right means empty, or a value the page shows that its markup gives too: its <h1>,\n"

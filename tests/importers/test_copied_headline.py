@@ -130,3 +130,8 @@ def test_dates_on_a_page_not_in_english_are_read_day_first():
                      "05/10/2018 - Publicado por: Maria Souza", body=body)
     assert article.published == "2018-10-05"
     assert article.author == "Maria Souza"
+
+
+def test_the_posted_date_wins_over_the_updated_one_beside_it():
+    article = copied(HEADLINE, "By Jane Dodson", "Updated: 4 Mar 2021 9:38 pm", "Posted: 3 Mar 2021 8:11 pm")
+    assert article.published == "2021-03-03T20:11"
