@@ -1,4 +1,9 @@
-"""Bylines and dates written in the lines around a headline ("By Jane Doe", "Nov 19, 2019, 10:31 pm")."""
+"""Bylines and dates written in the lines around a headline ("By Jane Doe", "Nov 19, 2019, 10:31 pm").
+
+find_byline reads a line that says it is a byline ("By ...", "Author: ...", a name beside a date,
+a name with a job); name_line reads a line that is only a name, which is a byline only where
+it stands (the caller decides). Dates are read by written_dates.py.
+"""
 
 from __future__ import annotations
 
@@ -145,8 +150,8 @@ def find_byline(line: str) -> str:
 
 
 def role_byline(line: str) -> str:
-    """A byline naming a job: "Tom Krisher, AP Auto Writer", "The Editorial Staff" (kept whole, as pages
-    show it), or ""."""
+    """A byline naming a job, or "": "Tom Krisher, AP Auto Writer" is kept whole, as pages show it;
+    "Bruce Lee Senior Contributor", written without a comma, gives "Bruce Lee"."""
     if "," not in line and _JOB.search(line) and looks_like_name(line) and 2 <= len(line.split()) <= 6 \
             and not re.search(r"\d|\b[a-z]", line):
         name = _JOB_TAIL.sub("", line)  # "Bruce Lee Senior Contributor": the job is not the name
