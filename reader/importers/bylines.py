@@ -1,52 +1,69 @@
-"""Bylines and dates written in the lines around a headline ("By Jane Doe", "Nov 19, 2019, 10:31 pm")."""
+"""Bylines and dates written in the lines around a headline ("By Jane Doe", "Nov 19, 2019, 10:31 pm").
+
+find_byline reads a line that says it is a byline ("By ...", "Author: ...", a name beside a date,
+a name with a job); name_line reads a line that is only a name, which is a byline only where
+it stands (the caller decides). Dates are read by written_dates.py.
+"""
 
 from __future__ import annotations
 
 import re
-import warnings
 
-from reader.domain.dates import DATE_LINE, parse_date
 from reader.importers.people import clean_author
+from reader.importers.written_dates import WrittenDate, find_dates, publication_date
 
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?"
-# A date somewhere inside a line: "Nov 19, 2019, 10:31 pm", "19 November 2019", "2019-11-19 08:00".
-DATE_IN_LINE = re.compile(
-    rf"""\b(?:
-        {_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}{_TIME} |
-        \d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+\d{{4}}{_TIME} |
-        \d{{4}}-\d{{2}}-\d{{2}}(?:[ T]\d{{2}}:\d{{2}})? |
-        \d{{1,2}}/\d{{1,2}}/\d{{4}}{_TIME}
-    )""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_BY_NAME = re.compile(r"(?:^|[\s/|(])by\s*:?\s+(?P<name>[^|/\u2022\u00b7\n]{2,120})", re.IGNORECASE)
+# "by" anywhere (after a label, a date or a separator), or "Publicado por", "publié par"...; the German,
+# French, Spanish, Italian and Dutch words for "by" alone only where a line starts, as they are also
+# name particles ("Ursula von der Leyen").
+_LABELS = r"published by|posted by|written by|publicado por|escrito por|publi\u00e9 par|\u00e9crit par|" \
+          r"ver\u00f6ffentlicht von|geschrieben von|pubblicato da|scritto da|geschreven door"
+_BY_NAME = re.compile(rf"(?:(?:^|[\s/|(])(?:[Bb][Yy]|(?i:{_LABELS}))|^(?:[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor))\s*:?\s+"
+                      r"(?P<name>[^|/\u2022\u00b7\n]{2,120})")
+_BY_WORD = re.compile(rf"(?:{_LABELS}|by|von|par|por|di|door)\s*:?\s*$", re.IGNORECASE)
+# Labels that introduce a name without "by": "Written by", "Author: Jane Doe", "Reporter: Jane Doe".
+_LABEL = re.compile(r"^\s*(?:author|authors|written by|words|text|texto|reporter|reporting|autor|auteur|автор)\s*[:\-]\s*"
+                    r"(?P<name>.{2,80})$", re.IGNORECASE)
 # Where a name written after "by" stops: a separator, a date, "on"/"updated"/"published".
 _NAME_END = re.compile(
-    r"\s+(?:[-\u2013\u2014|\u2022\u00b7]|on\s|updated\b|published\b|posted\b|in\s|at\s+\d)|,\s*(?:updated|published|posted)\b"
-    r"|\s*@|\s+\d{1,2}\s*(?:min|hour|day|week)s?\b",
+    r"\s+(?:[-\u2013\u2014|\u2022\u00b7]|on\s|updated\b|published\b|posted\b|in\s|at\s+\d|publiziert\b|"
+    r"ver\u00f6ffentlicht\b|publi\u00e9\b|publicado\b|pubblicato\b|am\s+\d|le\s+\d)|,\s*(?:updated|published|posted)\b"
+    r"|\s*@|\s+(?-i:[a-z])[\w.-]*@|\s+\d{1,2}\s*(?:min|hour|day|week)s?\b"
+    r"|\s+[\w-]+\.(?:com|org|net|co|uk|de|fr|in|au|ca|io)\b",
     re.IGNORECASE,
 )
 _NOT_NAMES = re.compile(
     r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(updated|published|posted|last|modified|on|at|am|pm|"
     r"edt|est|pst|pdt|gmt|utc|cet|ist)\b", re.IGNORECASE)
-_NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u024f][\w.'\u2019-]*|[a-z]{1,3}|and|&|de|van|von|der|la|du|del)$")
+_NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u024f\u0400-\u042f][\w.'\u2019-]*|[a-z]{1,3}|and|&|de|van|von|der|la|du|del)$")
 _NAME_THEN_SEPARATOR = re.compile(r"^(?P<name>[^\d@|/\u2022-]{3,60}?)\s*(?:[-\u2013\u2014|/\u2022\u00b7]\s*|@\w+)")
+# Words naming a job on a byline: "Tom Krisher, AP Auto Writer", "Jane Doe, Staff Reporter".
+_JOB = re.compile(r"\b(writer|reporter|correspondent|editor(?:-at-large)?|columnist|contributor|staff|journalist|critic)s?$",
+                  re.IGNORECASE)
+_ROLE = re.compile(rf"{_JOB.pattern}|\b(producer|analyst|bureau|desk|press|news|wires?|agency)$", re.IGNORECASE)
+# w3m and browsers glue neighbouring elements: "Meg JamesStaff Writer", "Eric SongBy Eric Song".
+# Three lower-case letters before the capital keep McCoy, LaMotte and MacKenzie whole; after fewer,
+# only "By", a job or a word in capitals ("Jane DoeFOXBusiness") starts a new element.
+_GLUED = re.compile(r"(?<=[a-z\u00e0-\u00ff]{3})(?=[A-Z])|(?<=[a-z])(?=By\b|[A-Z]{2}|(?:Staff|Senior|Chief|View)\b)")
+# "Kevin McCoy USA TODAY", "Tom Davies Associated Press": the paper's or the agency's name after the person's
+_PAPER_TAIL = re.compile(r"(?<=[a-z.])\s+(?:[A-Z]{2,}\s*)+$|\s+(?:[Tt]he\s+)?(?:Associated Press|Reuters|AFP|Bloomberg)$")
+# A job written after a name without a comma: "Bruce Lee Senior Contributor", "Meg James Staff Writer".
+_JOB_TAIL = re.compile(r"(?:\s+(?:senior|staff|chief|contributing|special|associate|editorial|national|political|foreign|"
+                       r"sports|business|managing|deputy|executive|news|auto|security|science|tech))*\s+" + _JOB.pattern,
+                       re.IGNORECASE)
+_PLACEHOLDERS = re.compile(r"^(?:\s*\[[^\]]*\])+\s*")  # "[author photo] Jane Doe"
+# Lines of share buttons and menus look like names too ("Facebook Twitter Email", "RT Shop").
+_NOT_A_BYLINE = re.compile(r"\b(share|facebook|twitter|whatsapp|linkedin|pinterest|e-?mail|print|shop|subscribe|"
+                           r"newsletters?|watch|live|video|weather|forecast|menu|search|sign|log|home|letters?|"
+                           r"advert\w*|sponsored|more|view|read|comments?|breaking|latest|trending|features?|next|"
+                           r"previous|story|stories|top|contact|about|inside|image|photo|copyright|caption|getty)\b",
+                           re.IGNORECASE)
+# Single-word bylines are agencies more often than people; these are the wire services.
+_AGENCIES = frozenset("reuters ap afp pti ians ani bloomberg dpa efe ansa xinhua tass kyodo yonhap upi apa sda".split())
 
 
-def find_date(line: str) -> str | None:
-    """The ISO date written in a line (alone or among other words), or None."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # dateutil warns about time zone names it does not know
-        if DATE_LINE.match(line):
-            found = parse_date(line)
-            if found:
-                return found
-        for match in DATE_IN_LINE.finditer(line):
-            found = parse_date(match.group(0).rstrip(",. "))
-            if found:
-                return found
-    return None
+def find_date(line: str, day_first: bool | None = None) -> str | None:
+    """The ISO date of publication written in a line (alone or among other words), or None."""
+    return publication_date(line, day_first)
 
 
 def looks_like_name(text: str) -> bool:
@@ -55,27 +72,113 @@ def looks_like_name(text: str) -> bool:
     return 1 <= len(words) <= 10 and all(_NAME_WORD.match(w) for w in words) and any(w[0].isupper() for w in words)
 
 
+def _without_dates(text: str, dates: list[WrittenDate] | None = None) -> str:
+    """`text` with its dates (found already, or to be found) taken out."""
+    for found in reversed(find_dates(text) if dates is None else dates):
+        text = text[:found.start] + text[found.end:]
+    return text
+
+
+def _before_date(text: str) -> str:
+    """`text` up to its first date (all of it when it has none)."""
+    dates = find_dates(text)
+    return text[:dates[0].start] if dates else text
+
+
+def _names_not_a_list(text: str) -> bool:
+    """False for a heading or a list of categories: a name has at most four words ("Mary Clare
+    Jalonick"), and "Tony Carter All, Books, Kit Reviews" lists sections after the name."""
+    parts = [part.split() for part in re.split(r",|\band\b|&", text)]
+    return all(len(part) <= 4 for part in parts) and sum(len(part) == 1 for part in parts) < 2
+
+
+def unglue(line: str) -> str:
+    """`line` with a separator where a page's elements were glued together ("Meg James | Staff Writer")."""
+    return _GLUED.sub(" | ", line)
+
+
+def _by_name(line: str) -> str | None:
+    """The name after "by" when the words before it are a label, a date or a separator; None if no "by"."""
+    match = _BY_NAME.search(line)
+    if not match:
+        return None
+    before = _BY_WORD.sub("", line[:match.start("name")])
+    before = _without_dates(before)  # "Monday November 18, 2019 7:45 am PST by Joe Rossignol"
+    if not (len(before.split()) <= 2 or re.search(r"[|/\u2022\u00b7-]\s*$", before)
+            or re.match(r"\s*(posted|published|written|updated)\b", before, re.IGNORECASE)):
+        return None
+    name = _before_date(match.group("name"))
+    name = _NAME_END.split(name)[0].strip(" ,;:.")
+    if looks_like_name(name) or re.fullmatch(r"[\w.-]{2,30}", name):
+        return clean_author(name)
+    return ""
+
+
+def _one_word_ok(name: str) -> bool:
+    """A byline of one word without "by" is kept only when it names a wire service (sections look the same)."""
+    return len(name.split()) > 1 or name.lower() in _AGENCIES
+
+
 def find_byline(line: str) -> str:
     """The author a byline names ("avatar by Reuters and Staff", "Jane Doe - Nov 19, 2019"), or ""."""
-    line = " ".join(line.split())
+    line = _PLACEHOLDERS.sub("", unglue(" ".join(line.split())))
     if len(line.split()) > 30:
         return ""
-    match = _BY_NAME.search(line)
-    before = line[:match.start("name")].rsplit("by", 1)[0] if match else ""
-    if match and (len(before.split()) <= 2 or re.search(r"[|/\u2022\u00b7-]\s*$", before)
-                  or re.match(r"\s*(posted|published|written|updated)\b", before, re.IGNORECASE)):
-        name = DATE_IN_LINE.split(match.group("name"))[0]
-        name = _NAME_END.split(name)[0].strip(" ,;:.")
-        if looks_like_name(name) or re.fullmatch(r"[\w.-]{2,30}", name):
-            return clean_author(name)
-        return ""
-    stripped = DATE_IN_LINE.sub("", line).strip(" ,-\u2013\u2014|/")
+    by_name = _by_name(line)
+    if by_name is not None:
+        return by_name
+    label = _LABEL.match(line)
+    if label:
+        name = _NAME_END.split(_before_date(label.group("name")))[0].strip(" ,;:.")
+        return clean_author(name) if looks_like_name(name) else ""
+    dates = find_dates(line)
+    before_date = line[:dates[0].start].strip(" ,-\u2013\u2014|/") if dates else ""
+    if before_date and looks_like_name(before_date) and len(before_date.split()) <= 4 and _one_word_ok(before_date) \
+            and not _NOT_NAMES.search(before_date) and not _NOT_A_BYLINE.search(before_date):
+        return clean_author(before_date)  # "Jane Doe 27/09/2018 Comment! Music, Toys"
+    stripped = _without_dates(line, dates).strip(" ,-\u2013\u2014|/")
     if stripped != line.strip(" ,-\u2013\u2014|/") and looks_like_name(stripped) and len(stripped.split()) <= 5 \
-            and not _NOT_NAMES.search(stripped):
+            and not _NOT_NAMES.search(stripped) and _one_word_ok(stripped) and not _NOT_A_BYLINE.search(stripped):
         return clean_author(stripped)  # "Jane Doe November 18, 2019 11:03 PM"
     match = _NAME_THEN_SEPARATOR.match(stripped + " |")
-    if match and DATE_IN_LINE.search(line) or (match and "@" in line):
+    if match and (dates or "@" in line):
         name = match.group("name").strip(" ,")
-        if looks_like_name(name) and len(name.split()) >= 2 and not _NOT_NAMES.search(name):
+        if looks_like_name(name) and len(name.split()) >= 2 and not _NOT_NAMES.search(name) \
+                and not _NOT_A_BYLINE.search(name) and _names_not_a_list(name):
             return clean_author(name)
+    return role_byline(line)
+
+
+def role_byline(line: str) -> str:
+    """A byline naming a job, or "": "Tom Krisher, AP Auto Writer" is kept whole, as pages show it;
+    "Bruce Lee Senior Contributor", written without a comma, gives "Bruce Lee"."""
+    if "," not in line and _JOB.search(line) and looks_like_name(line) and 2 <= len(line.split()) <= 6 \
+            and not re.search(r"\d|\b[a-z]", line):
+        name = _JOB_TAIL.sub("", line)  # "Bruce Lee Senior Contributor": the job is not the name
+        return clean_author(name) if name != line and _one_word_ok(name) else ""
+    name, _, role = line.partition(",")
+    if role and _ROLE.search(role.strip()) and len(role.split()) <= 5 and looks_like_name(name) \
+            and looks_like_name(role) and len(name.split()) <= 8:
+        return clean_author(line)
     return ""
+
+
+def name_line(line: str) -> str:
+    """The author a line holding only a name gives ("Molly Wood", "REUTERS", "Kevin Johnson and
+    Kevin McCoy USA TODAY" without the paper's name), or "".
+
+    Such a line is only a byline next to the headline or the date; the caller checks where it
+    stands. One word counts only when it names a wire service (REUTERS, PTI), as section names
+    ("Opinion", "FEATURES") stand in the same place.
+    """
+    text = _PLACEHOLDERS.sub("", unglue(" ".join(line.split()))).split(" | ")[0].strip(" ,")
+    if re.search(r"\d|[.!?:;]$", text) or not looks_like_name(text) or _NOT_NAMES.search(text) \
+            or _NOT_A_BYLINE.search(text):
+        return ""
+    words = text.replace(",", " ").split()
+    if len(words) == 1 and text.lower() not in _AGENCIES:
+        return ""
+    if not _names_not_a_list(text):
+        return ""
+    name = _PAPER_TAIL.sub("", text)
+    return clean_author(name if len(name.split()) >= 2 else text)

@@ -16,6 +16,11 @@ _DATE_IN = re.compile(
     r"(,?\s+(at\s+)?\d{1,2}:\d{2}\s*([ap]\.?m\.?)?)?|\b\d{4}-\d{2}-\d{2}([T ][\d:.+-]+Z?)?", re.IGNORECASE)
 _TRAILING_MONTH = re.compile(
     r"\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(\s+\d{1,2},?)?(\s+\d{4})?$", re.IGNORECASE)
+# What pages write into an author field besides the name: "Print this article", "Published", a weekday.
+_TRAILING_WORDS = re.compile(r"\s+(published|updated|posted|(mon|tues|wednes|thurs|fri|satur|sun)day)\W*$", re.IGNORECASE)
+_NOT_A_NAME_PART = re.compile(
+    r"^(print|share|email|follow|read more|view|more)\b.*|^((jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
+    r"(mon|tues|wednes|thurs|fri|satur|sun)day)\.?$", re.IGNORECASE)
 
 
 def clean_author(value: str, site: str = "") -> str:
@@ -30,6 +35,7 @@ def clean_author(value: str, site: str = "") -> str:
     names: list[str] = []
     for name in re.split(r"\s*[,;|]\s*", value):
         name = _TRAILING_MONTH.sub("", name.strip()) if not DATE_LINE.match(name) else ""
+        name = "" if _NOT_A_NAME_PART.match(name) else _TRAILING_WORDS.sub("", _TRAILING_WORDS.sub("", name))
         if name and not _NOT_A_NAME.search(name) and name.lower() not in (n.lower() for n in names):
             names.append(name)
     return ", ".join(names)

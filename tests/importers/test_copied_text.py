@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from reader.domain.models import BlockKind
 from reader.importers import extract
-from reader.importers.copied_text import read_copied_page, split_lines
+from reader.importers.copied_lines import split_lines
+from reader.importers.copied_text import read_copied_page
 
 SEED_CLUTTER = ("Friday, August 12th", "Related coverage", "Dismissing Video Evidence", "The war of words",
                 "Share this Story", "Let your voice be heard", "Join the Algemeiner", "reCAPTCHA", "avatar by")
@@ -118,7 +119,7 @@ def test_name_then_date_is_a_byline_but_a_weekday_is_not_a_name():
 
 
 def test_photo_captions_and_credits_are_not_article_text():
-    from reader.importers.copied_text import FURNITURE, classify
+    from reader.importers.copied_lines import FURNITURE, classify
 
     for line in ("Photo: Gene J. Puskar", "Image copyright Getty Images",
                  "The mayor visits the quay on Monday. (AP Photo/Jane Doe)",
