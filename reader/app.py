@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -39,6 +40,20 @@ def build_window(services: Services) -> MainWindow:
     return MainWindow(services, settings_store, window_state)
 
 
+def close_on_signals(window: MainWindow) -> QTimer:
+    """Close the window properly (saving its state) on Ctrl+C or SIGTERM, e.g. at logout.
+
+    Python runs signal handlers only between bytecodes, so a timer gives it a moment now and
+    then while Qt's event loop runs.
+    """
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: window.close())
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+    return timer
+
+
 def run_window(data_dir: Path) -> int:
     """Open the window on the library in `data_dir`; the sample articles come in on first use."""
     app = make_application()
@@ -54,6 +69,7 @@ def run_window(data_dir: Path) -> int:
         window = build_window(services)
         window.start()
         window.show()
+        close_on_signals(window)
         return app.exec()
     finally:
         services.close()

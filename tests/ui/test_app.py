@@ -40,3 +40,18 @@ def test_an_unusable_library_gives_one_message(qapp, tmp_path, monkeypatch, caps
     assert run_window(not_a_folder) == 1
     assert "is a file, not a folder" in shown[0]
     assert capsys.readouterr().err.startswith("reader: ")
+
+
+def test_sigterm_closes_the_window_and_keeps_its_state(make_window, library, data_dir, monkeypatch):
+    import signal
+
+    from reader.app import close_on_signals
+
+    handlers = {}
+    monkeypatch.setattr(signal, "signal", lambda number, handler: handlers.__setitem__(number, handler))
+    window = make_window(library)
+    close_on_signals(window)
+    assert set(handlers) == {signal.SIGINT, signal.SIGTERM}
+    handlers[signal.SIGTERM](signal.SIGTERM, None)  # what Python calls when the signal comes
+    assert not window.isVisible()
+    assert (data_dir / "window.ini").read_text(encoding="utf-8").count("geometry") == 1
