@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from reader import __version__
 from reader.domain.errors import ReaderError
-from reader.domain.models import Article, Highlight
+from reader.domain.export_records import ExportArticle, ExportHighlight
 from reader.domain.tags import is_same_or_descendant, normalize_tag
 from reader.exporters.annotations import BackupArticle, collection
 from reader.services.export_folder import ExportedFile, ExportFolder, FileStatus, write_atomically
@@ -68,13 +68,10 @@ class ExportService:
         self._settings = settings
 
     # --- choosing ------------------------------------------------------------------------
-    def select(self, *, article_ids: Sequence[int] = (), tag: str | None = None) -> list[Article]:
-        """The articles to export, by id: the given ones (all if none), narrowed to those that
-        carry `tag` or a tag below it, on the article or on one of its highlights."""
-        if article_ids:
-            articles = [self._storage.articles.get(article_id) for article_id in dict.fromkeys(article_ids)]
-        else:
-            articles = sorted(self._storage.articles.list(), key=lambda a: a.id)
+    def select(self, *, article_ids: Sequence[int] = (), tag: str | None = None) -> list[ExportArticle]:
+        """The articles to export (metadata and tags, no text), by id: the given ones (all if none),
+        narrowed to those that carry `tag` or a tag below it, on the article or on one of its highlights."""
+        articles = self._storage.export_rows.articles(article_ids or None)
         if tag is None:
             return articles
         wanted = normalize_tag(tag)
@@ -100,10 +97,11 @@ class ExportService:
     # --- Markdown ------------------------------------------------------------------------
     def markdown(self, article_id: int, *, template: Path | None = None, group_by_color: bool | None = None) -> str:
         """One article's Markdown, as its file would hold it."""
-        article = self._storage.articles.get(article_id)
+        (article,) = self._storage.export_rows.articles([article_id])
         settings = self.settings()
         return self.exporter(template).render(
-            article, self._storage.highlights.for_article(article_id), color_names=settings.color_names,
+            article, self._storage.export_rows.highlights([article_id])[article_id],
+            color_names=settings.color_names,
             group_by_color=settings.export_group_by_color if group_by_color is None else group_by_color)
 
     def export_markdown(
@@ -143,11 +141,13 @@ class ExportService:
             target.save()  # what was written is remembered even if a template fails half-way
         return report
 
-    def _with_highlights(self, articles: list[Article]) -> Iterator[tuple[int, Article, list[Highlight]]]:
+    def _with_highlights(
+        self, articles: list[ExportArticle]
+    ) -> Iterator[tuple[int, ExportArticle, list[ExportHighlight]]]:
         """(position, article, its highlights), loading highlights a batch of articles at a time."""
         for at in range(0, len(articles), BATCH):
             batch = articles[at:at + BATCH]
-            highlights = self._storage.highlights.for_articles([article.id for article in batch])
+            highlights = self._storage.export_rows.highlights([article.id for article in batch])
             for done, article in enumerate(batch, start=at + 1):
                 yield done, article, highlights[article.id]
 

@@ -22,7 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from reader.domain.errors import ReaderError
-from reader.domain.models import Article
+from reader.domain.export_records import ExportArticle
 from reader.exporters.filenames import is_plain_name, name_key, safe_stem, unique_name
 
 MANIFEST_NAME = ".reader-export.json"
@@ -134,7 +134,7 @@ class ExportFolder:
             self._loaded = text
 
     # --- files ---------------------------------------------------------------------------
-    def write(self, article: Article, content: str, *, force: bool = False) -> ExportedFile:
+    def write(self, article: ExportArticle, content: str, *, force: bool = False) -> ExportedFile:
         """Put `content` in the article's file unless the user edited that file (see the module)."""
         data = content.encode("utf-8")
         key = article.uid or f"id:{article.id}"
@@ -175,7 +175,7 @@ class ExportFolder:
         self._existing[name_key(entry.file)] = entry.file
         return self._result(article, path, status)
 
-    def _result(self, article: Article, path: Path, status: FileStatus, reason: str = "") -> ExportedFile:
+    def _result(self, article: ExportArticle, path: Path, status: FileStatus, reason: str = "") -> ExportedFile:
         return ExportedFile(article.id, article.title, path, status, reason)
 
     def _exists(self, name: str) -> bool:
@@ -185,7 +185,7 @@ class ExportFolder:
         path = self.folder / name
         return not self._exists(name) or (path.is_file() and not path.is_symlink())
 
-    def _new_name(self, article: Article) -> str:
+    def _new_name(self, article: ExportArticle) -> str:
         """A name from the title, unique in the folder ignoring case; a file of this article
         left by an export whose manifest was lost is taken back (and then kept if it differs)."""
         def taken(name: str) -> bool:
@@ -198,7 +198,7 @@ class ExportFolder:
         name = unique_name(safe_stem(article.title), SUFFIX, taken)
         return self._existing.get(name_key(name), name)
 
-    def _written_for(self, name: str, article: Article) -> bool:
+    def _written_for(self, name: str, article: ExportArticle) -> bool:
         """True if the file's front matter says it is this article's export (`reader_id`)."""
         import yaml  # only for a folder whose manifest was lost
 

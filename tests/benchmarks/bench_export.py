@@ -68,7 +68,7 @@ def phases(services, folder: Path) -> tuple[float, float, float, float]:
     start = time.perf_counter()
     articles = exports.select()
     listed = time.perf_counter()
-    highlights = services.storage.highlights.for_articles([a.id for a in articles])
+    highlights = services.storage.export_rows.highlights([a.id for a in articles])
     loaded = time.perf_counter()
     exporter, settings = exports.exporter(), exports.settings()
     rendered = [(a, exporter.render(a, highlights[a.id], color_names=settings.color_names)) for a in articles]
