@@ -17,7 +17,7 @@ from jinja2 import BaseLoader, StrictUndefined, Template, TemplateError, Templat
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from reader.domain.errors import ReaderError
-from reader.domain.export_records import ExportArticle, ExportHighlight
+from reader.domain.export_records import ExportArticle, ExportHighlight, ShownHighlight
 from reader.domain.models import Article, Highlight
 from reader.exporters.markdown_default import (
     by_color,
@@ -114,6 +114,8 @@ class MarkdownExporter:
         """
         self.name = name
         self._template = None if source is None else _compile(source, name)
+        # A template may use any field of a highlight; the default layout shows those of ShownHighlight.
+        self.full_highlights = self._template is not None
 
     @classmethod
     def from_file(cls, path: Path) -> MarkdownExporter:
@@ -129,12 +131,15 @@ class MarkdownExporter:
     def render(
         self,
         article: Article | ExportArticle,
-        highlights: Sequence[Highlight | ExportHighlight],
+        highlights: Sequence[Highlight | ExportHighlight] | Sequence[ShownHighlight],
         *,
         color_names: Mapping[str, str] | None = None,
         group_by_color: bool = False,
     ) -> str:
-        """The Markdown of `article` with `highlights` (sorted into text order here), ending in one newline."""
+        """The Markdown of `article` with `highlights` (sorted into text order here), ending in one newline.
+
+        ShownHighlights are enough when not `full_highlights`.
+        """
         if self._template is None:
             return render_default(article, highlights, color_names or {}, group_by_color).rstrip("\n") + "\n"
         context = template_context(article, highlights, color_names or {}, group_by_color)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from reader.domain.colors import PALETTE
-from reader.domain.export_records import ExportArticle, ExportHighlight
+from reader.domain.export_records import ExportArticle, ExportHighlight, ShownHighlight
 from reader.domain.models import Article, Highlight
 from reader.exporters.markdown_syntax import blockquote, hashtag, link_url, md_escape, note_markdown, one_line, safe_tag
 from reader.exporters.markdown_yaml import front_matter
@@ -64,7 +64,7 @@ def hashtags(names: Iterable[str]) -> list[str]:
 
 def render_default(
     article: Article | ExportArticle,
-    highlights: Sequence[Highlight | ExportHighlight],
+    highlights: Sequence[Highlight | ExportHighlight | ShownHighlight],
     color_names: Mapping[str, str],
     group_by_color: bool,
 ) -> str:

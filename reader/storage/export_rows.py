@@ -1,18 +1,18 @@
 """What a Markdown export reads, in a few Core queries: article metadata and highlights as plain records.
 
 No ORM objects and no article text: an export of 1,000 articles with 10,000 highlights reads
-only the columns it shows, as result tuples made straight into the records of
-`reader.domain.export_records`.
+only the columns it shows (fewer still for the default layout), as result tuples made
+straight into the records of `reader.domain.export_records`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 
 from sqlalchemy import Connection, String, select, type_coerce
 
-from reader.domain.export_records import ExportArticle, ExportHighlight
+from reader.domain.export_records import ExportArticle, ExportHighlight, ShownHighlight
 from reader.domain.models import AnchorState
 from reader.storage.database import Database
 from reader.storage.errors import NotFoundError
@@ -32,6 +32,8 @@ _HIGHLIGHT_COLUMNS = (HighlightRow.id, HighlightRow.article_id, HighlightRow.sta
                       HighlightRow.note, HighlightRow.anchor_state, HighlightRow.anchor_score,
                       type_coerce(HighlightRow.created, String), type_coerce(HighlightRow.updated, String),
                       HighlightRow.uid)
+_SHOWN_COLUMNS = (HighlightRow.id, HighlightRow.article_id, HighlightRow.start, HighlightRow.end,
+                  HighlightRow.quote, HighlightRow.color, HighlightRow.note, HighlightRow.anchor_state)
 _STATES = {state.value: state for state in AnchorState}
 
 
@@ -69,25 +71,39 @@ class ExportRows:
         """The highlights of each of `article_ids` (a key for every id), each list in text order
         (start, then end, then age); two queries per `chunk` articles."""
         found: dict[int, list[ExportHighlight]] = {article_id: [] for article_id in article_ids}
+        parse, states, no_tags = datetime.fromisoformat, _STATES, ()
+        for tags, rows in self._highlight_rows(list(found), _HIGHLIGHT_COLUMNS, chunk):
+            for id_, article_id, start, end, quote, prefix, suffix, color, note, state, score, created, updated, \
+                    uid in rows:
+                found[article_id].append(ExportHighlight(
+                    id_, article_id, start, end, quote, prefix, suffix, color, note, tags.get(id_, no_tags),
+                    states[state], score, parse(created), parse(updated), uid))
+        return found
+
+    def shown_highlights(self, article_ids: Sequence[int], *, chunk: int = CHUNK) -> dict[int, list[ShownHighlight]]:
+        """As `highlights`, with only the fields the default Markdown layout shows."""
+        found: dict[int, list[ShownHighlight]] = {article_id: [] for article_id in article_ids}
+        states, no_tags = _STATES, ()
+        for tags, rows in self._highlight_rows(list(found), _SHOWN_COLUMNS, chunk):
+            for id_, article_id, start, end, quote, color, note, state in rows:
+                found[article_id].append(ShownHighlight(
+                    id_, article_id, start, end, quote, color, note, tags.get(id_, no_tags), states[state]))
+        return found
+
+    def _highlight_rows(self, ids: list[int], columns: tuple, chunk: int) -> Iterator[tuple[dict, Iterable]]:
+        """For each `chunk` of article ids: the tags of their highlights by highlight id, and the
+        rows of `columns` of those highlights in article and text order."""
         with self._db.read_session() as session:
             connection = session.connection()
-            for ids in _chunks(list(found), chunk):
-                mine = HighlightRow.article_id.in_(ids)
+            for some in _chunks(ids, chunk):
+                mine = HighlightRow.article_id.in_(some)
                 tags = _tags(connection, select(highlight_tags.c.highlight_id, TagRow.name)
                              .join(TagRow, TagRow.id == highlight_tags.c.tag_id)
                              .join(HighlightRow, HighlightRow.id == highlight_tags.c.highlight_id)
                              .where(mine))
-                rows = connection.execute(
-                    select(*_HIGHLIGHT_COLUMNS).where(mine)
-                    .order_by(HighlightRow.article_id, HighlightRow.start, HighlightRow.end, HighlightRow.id)
-                )
-                parse, states, no_tags = datetime.fromisoformat, _STATES, ()
-                for id_, article_id, start, end, quote, prefix, suffix, color, note, state, score, created, \
-                        updated, uid in rows:
-                    found[article_id].append(ExportHighlight(
-                        id_, article_id, start, end, quote, prefix, suffix, color, note, tags.get(id_, no_tags),
-                        states[state], score, parse(created), parse(updated), uid))
-        return found
+                yield tags, connection.execute(
+                    select(*columns).where(mine)
+                    .order_by(HighlightRow.article_id, HighlightRow.start, HighlightRow.end, HighlightRow.id))
 
 
 def _articles(connection: Connection, ids: list[int] | None) -> dict[int, ExportArticle]:

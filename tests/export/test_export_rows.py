@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import reader.storage.export_rows as export_rows
-from reader.domain.export_records import ExportArticle
+from reader.domain.export_records import ExportArticle, ShownHighlight
 from reader.domain.models import Highlight
 from reader.storage import NotFoundError
 
@@ -45,6 +45,16 @@ def test_highlights_are_those_of_each_article_in_text_order(services, rich_libra
     assert any(row.tags for row in loaded[rich_library.seed])
     assert {row.anchor_state.value for row in loaded[rich_library.foxes]} == {"exact", "orphan"}
     assert services.storage.export_rows.highlights([]) == {}
+
+
+def test_shown_highlights_are_the_same_rows_with_fewer_fields(services, rich_library):
+    ids = [rich_library.seed, rich_library.foxes]
+    full = services.storage.export_rows.highlights(ids)
+    shown = services.storage.export_rows.shown_highlights(ids, chunk=1)
+    assert list(shown) == ids
+    assert shown == {article_id: [ShownHighlight(*(getattr(row, name) for name in ShownHighlight._fields))
+                                  for row in rows] for article_id, rows in full.items()}
+    assert sum(map(len, shown.values())) == 7 and services.storage.export_rows.shown_highlights([]) == {}
 
 
 def test_an_empty_library_has_nothing_to_read(services):

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.domain.colors import PALETTE
-from reader.domain.export_records import ExportArticle, ExportHighlight
+from reader.domain.export_records import ExportArticle, ExportHighlight, ShownHighlight
 from reader.domain.models import AnchorState, Article, Highlight
 from reader.exporters.markdown import MarkdownExporter, default_template_source
 
@@ -49,12 +49,18 @@ JINJA = MarkdownExporter(default_template_source())
 FAST = MarkdownExporter()
 
 
+def test_only_templates_need_every_field_of_a_highlight():
+    assert JINJA.full_highlights and not FAST.full_highlights
+
+
 @settings(max_examples=400)
 @given(articles(), NAMES, st.booleans())
 def test_the_default_layout_is_the_template_byte_for_byte(article_and_highlights, names, grouped):
     article, highlights = article_and_highlights
     expected = JINJA.render(article, highlights, color_names=names, group_by_color=grouped)
     assert FAST.render(article, highlights, color_names=names, group_by_color=grouped) == expected
+    shown = [ShownHighlight(*(getattr(h, name) for name in ShownHighlight._fields)) for h in highlights]
+    assert FAST.render(article, shown, color_names=names, group_by_color=grouped) == expected
 
 
 @settings(max_examples=100)
