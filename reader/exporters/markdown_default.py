@@ -10,9 +10,9 @@ share (text order, colour order and names, front matter fields) are made here on
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from reader.domain.colors import PALETTE
 from reader.domain.export_records import ExportArticle, ExportHighlight, ShownHighlight
@@ -20,6 +20,7 @@ from reader.domain.models import Article, Highlight
 from reader.exporters.markdown_syntax import blockquote, hashtag, link_url, md_escape, note_markdown, one_line, safe_tag
 from reader.exporters.markdown_yaml import front_matter
 
+T = TypeVar("T")
 _ORDER = {color: index for index, color in enumerate(PALETTE)}
 _ORPHAN = "orphan"
 _ORPHAN_LINE = " · no longer found in the article's text"
@@ -35,7 +36,7 @@ def in_text_order(highlights: Iterable) -> list:
     return sorted(highlights, key=lambda h: (h.start, h.end, h.id))
 
 
-def by_color(items: Sequence, color_of) -> list[tuple[str, list]]:
+def by_color(items: Sequence[T], color_of: Callable[[T], str]) -> list[tuple[str, list[T]]]:
     """(colour, its items) in palette order, then colours outside the palette by name."""
     colors = sorted({color_of(item) for item in items}, key=lambda c: (_ORDER.get(c, len(_ORDER)), c))
     return [(color, [item for item in items if color_of(item) == color]) for color in colors]

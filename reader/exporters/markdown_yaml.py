@@ -11,7 +11,8 @@ from collections.abc import Mapping, Sequence
 _YAML_ESCAPE = re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 # What neither JSON nor _YAML_ESCAPE changes: a string of only these is quoted as it is.
 # (The printable characters of _YAML_ESCAPE less tab, newline, `"` and `\`, which JSON escapes.)
-_PLAIN = re.compile(r"[\x20\x21\x23-\x5b\x5d-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*")
+_PLAIN = re.compile(r"[\x20\x21\x23-\x5b\x5d-\x7e"
+                    r"\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*")
 
 
 def yaml_scalar(value: str | int | None) -> str:

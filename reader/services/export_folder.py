@@ -60,6 +60,8 @@ class ExportedFile:
 
 @dataclass
 class ManifestEntry:
+    """Which file of the folder holds which article, and a hash of what Reader last wrote there."""
+
     file: str
     article_id: int
     article_uid: str

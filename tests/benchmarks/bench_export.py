@@ -12,7 +12,9 @@ rows with bare sqlite3 and writing the same bytes atomically cost on their own.
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import shutil
 import sqlite3
 import statistics
 import tempfile
@@ -58,8 +60,15 @@ def build_library(services, rng: random.Random) -> None:
         services.storage.records.restore(ArticleRecord(article, text.encode(), "", tuple(highlights)))
 
 
+def settle() -> None:
+    """Flush what earlier rounds wrote, so that its write-back does not land in the next timing."""
+    if hasattr(os, "sync"):
+        os.sync()
+
+
 def plain_writes(files: list[tuple[str, bytes]], folder: Path) -> float:
     folder.mkdir()
+    settle()
     start = time.perf_counter()
     for name, data in files:
         with open(folder / name, "wb") as stream:
@@ -82,18 +91,19 @@ def phases(services, folder: Path) -> tuple[float, float, float, float, float]:
     loaded = time.perf_counter()
     rendered = [(a, exporter.render(a, highlights[a.id], color_names=settings.color_names)) for a in articles]
     render = time.perf_counter()
+    settle()
+    start_write = time.perf_counter()
     target = ExportFolder(folder)
     for article, content in rendered:
         target.write(article, content)
     target.save()
-    written = time.perf_counter()
+    write = time.perf_counter() - start_write
     jinja = MarkdownExporter(default_template_source())
     full = rows.highlights([a.id for a in articles])
     start_jinja = time.perf_counter()
     assert [jinja.render(a, full[a.id], color_names=settings.color_names) for a in articles] == [
         content for _, content in rendered]
-    return (listed - start, loaded - listed, render - loaded, written - render,
-            time.perf_counter() - start_jinja)
+    return listed - start, loaded - listed, render - loaded, write, time.perf_counter() - start_jinja
 
 
 def floor(database: Path, files: list[tuple[str, bytes]], folder: Path) -> tuple[float, float]:
@@ -109,6 +119,7 @@ def floor(database: Path, files: list[tuple[str, bytes]], folder: Path) -> tuple
         connection.execute("SELECT highlight_id, tag_id FROM highlight_tags").fetchall()
     read = time.perf_counter() - start
     folder.mkdir()
+    settle()
     start = time.perf_counter()
     for name, data in files:
         write_atomically(folder / name, data)
@@ -129,10 +140,12 @@ def main() -> None:
         exports, reexports, plains, parts, floors = [], [], [], [], []
         for run in range(args.runs):
             out = root / f"export-{run}"
+            settle()
             start = time.perf_counter()
             report = services.exports.export_markdown(out)
             exports.append(time.perf_counter() - start)
             assert report.ok and len(report.files) == ARTICLES
+            settle()
             start = time.perf_counter()
             again = services.exports.export_markdown(out)
             reexports.append(time.perf_counter() - start)
@@ -141,11 +154,14 @@ def main() -> None:
             plains.append(plain_writes(files, root / f"plain-{run}"))
             parts.append(phases(services, root / f"phases-{run}"))
             floors.append(floor(root / "library" / DATABASE_NAME, files, root / f"floor-{run}"))
+            for folder in ("export", "plain", "phases", "floor"):
+                shutil.rmtree(root / f"{folder}-{run}")
         services.close()
     size = sum(len(data) for _, data in files)
     print(f"{len(files)} files, {size / 1e6:.1f} MB of Markdown; {args.runs} rounds, each timing both in turn")
-    # The disk is shared: a slow moment can make one write ten times slower. The best of the
-    # rounds shows what the code costs; the median shows what a run may meet.
+    # The disk is shared: a slow moment can make one write ten times slower (each timing starts
+    # after a sync, so a round's own write-back stays out of the next). The best of the rounds
+    # shows what the code costs; the median shows what a run may meet.
     for label, pick in (("best", min), ("median", statistics.median)):
         export, reexport, plain = (pick(values) for values in (exports, reexports, plains))
         listing, loading, render, write, jinja = (pick(values) for values in zip(*parts))
