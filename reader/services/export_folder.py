@@ -136,8 +136,8 @@ class ExportFolder:
             names = {name_key(MANIFEST_NAME)}
             for item in entries:
                 digest = item.get("sha256")  # anything but a hash matches no file: as if none
-                entry = ManifestEntry(str(item["file"]), int(item["article_id"]), str(item.get("article_uid", "")),
-                               digest if isinstance(digest, str) else None)
+                entry = ManifestEntry(str(item["file"]), int(item["article_id"]),
+                                      str(item.get("article_uid", "")), digest if isinstance(digest, str) else None)
                 if is_plain_name(entry.file) and name_key(entry.file) not in names:  # one article per file
                     names.add(name_key(entry.file))
                     self._entries[entry.article_uid or f"id:{entry.article_id}"] = entry
