@@ -6,8 +6,6 @@ file may replace it and sees the same variables (`TEMPLATE_VARIABLES`, also in t
 
 from __future__ import annotations
 
-import json
-import re
 import sys
 from collections.abc import Mapping, Sequence
 from importlib import resources
@@ -15,13 +13,24 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import BaseLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2 import BaseLoader, StrictUndefined, Template, TemplateError, TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from reader.domain.colors import PALETTE
 from reader.domain.errors import ReaderError
+from reader.domain.export_records import ExportArticle, ExportHighlight, ShownHighlight
 from reader.domain.models import Article, Highlight
-from reader.exporters.markdown_syntax import blockquote, hashtag, link_url, md_escape, note_markdown, one_line, safe_tag
+from reader.exporters.markdown_default import (
+    by_color,
+    front_fields,
+    group_title,
+    hashtags,
+    in_text_order,
+    palette_names,
+    render_default,
+    safe_tags,
+)
+from reader.exporters.markdown_syntax import blockquote, hashtag, link_url, md_escape, note_markdown, one_line
+from reader.exporters.markdown_yaml import front_matter
 
 DEFAULT_TEMPLATE_NAME = "article.md.j2"
 
@@ -86,9 +95,6 @@ def default_template_source() -> str:
 
 # libyaml's emitter when PyYAML was built with it: the same output, many times faster.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-# What a YAML double-quoted scalar may not hold raw: non-printable characters, and NEL and
-# the Unicode line and paragraph separators, which YAML would read as line breaks.
-_YAML_ESCAPE = re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 
 
 def dump_yaml(value: Any) -> str:
@@ -97,55 +103,19 @@ def dump_yaml(value: Any) -> str:
                      width=2**31 - 1)
 
 
-def yaml_scalar(value: str | int | None) -> str:
-    """A YAML scalar that reads back as exactly `value`: null, an integer, or a double-quoted string.
-
-    A JSON string is a YAML double-quoted scalar; what YAML reads differently from JSON
-    (see _YAML_ESCAPE) is escaped as well, so any title is safe by construction.
-    """
-    if value is None:
-        return "null"
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    quoted = json.dumps(str(value), ensure_ascii=False)
-    return _YAML_ESCAPE.sub(lambda match: f"\\u{ord(match.group()):04x}", quoted)
-
-
-def front_matter(fields: Mapping[str, str | int | None | Sequence[str]]) -> str:
-    """YAML front matter lines (without the `---` fences): scalars, and lists as block lists."""
-    lines = []
-    for key, value in fields.items():
-        if isinstance(value, (list, tuple)):
-            lines.append(f"{key}:" if value else f"{key}: []")
-            lines.extend(f"  - {yaml_scalar(item)}" for item in value)
-        else:
-            lines.append(f"{key}: {yaml_scalar(value)}")
-    return "\n".join(lines) + "\n"
-
-
 class MarkdownExporter:
     """Renders one article with its highlights to Markdown; compile once, render many times."""
 
     def __init__(self, source: str | None = None, *, name: str = DEFAULT_TEMPLATE_NAME) -> None:
-        """Compile `source` (the default template if None); raises TemplateProblem naming the line."""
+        """Compile `source`; raises TemplateProblem naming the line.
+
+        Without `source`, the default layout: the shipped template's text, written by
+        `markdown_default` without Jinja2 (the same bytes, in less than half the time).
+        """
         self.name = name
-        environment = _Sandbox(
-            loader=_SourceLoader(name, default_template_source() if source is None else source),
-            undefined=StrictUndefined,  # a misspelt variable is an error naming its line, not ""
-            autoescape=False,  # Markdown, not HTML: `#a/b` must never become `#a&#x2F;b`
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            finalize=lambda value: "" if value is None else value,
-        )
-        environment.filters.update(
-            md_escape=md_escape, blockquote=blockquote, note=note_markdown, hashtag=hashtag,
-            link_url=link_url, one_line=one_line, yaml=dump_yaml,
-        )
-        try:
-            self._template = environment.get_template(name)
-        except TemplateSyntaxError as error:
-            raise TemplateProblem(f"template {name}, line {error.lineno}: {error.message}") from None
+        self._template = None if source is None else _compile(source, name)
+        # A template may use any field of a highlight; the default layout shows those of ShownHighlight.
+        self.full_highlights = self._template is not None
 
     @classmethod
     def from_file(cls, path: Path) -> MarkdownExporter:
@@ -160,13 +130,18 @@ class MarkdownExporter:
 
     def render(
         self,
-        article: Article,
-        highlights: Sequence[Highlight],
+        article: Article | ExportArticle,
+        highlights: Sequence[Highlight | ExportHighlight] | Sequence[ShownHighlight],
         *,
         color_names: Mapping[str, str] | None = None,
         group_by_color: bool = False,
     ) -> str:
-        """The Markdown of `article` with `highlights` (sorted into text order here), ending in one newline."""
+        """The Markdown of `article` with `highlights` (sorted into text order here), ending in one newline.
+
+        ShownHighlights are enough when not `full_highlights`.
+        """
+        if self._template is None:
+            return render_default(article, highlights, color_names or {}, group_by_color).rstrip("\n") + "\n"
         context = template_context(article, highlights, color_names or {}, group_by_color)
         try:
             text = self._template.render(context)
@@ -176,6 +151,27 @@ class MarkdownExporter:
             message = error.message if isinstance(error, TemplateError) and error.message else str(error)
             raise TemplateProblem(f"template {self.name}{where}: {message or type(error).__name__}") from None
         return text.rstrip("\n") + "\n"  # one final newline, however the template ends
+
+
+def _compile(source: str, name: str) -> Template:
+    """`source` compiled in the sandbox, under `name` (which errors and tracebacks carry)."""
+    environment = _Sandbox(
+        loader=_SourceLoader(name, source),
+        undefined=StrictUndefined,  # a misspelt variable is an error naming its line, not ""
+        autoescape=False,  # Markdown, not HTML: `#a/b` must never become `#a&#x2F;b`
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        finalize=lambda value: "" if value is None else value,
+    )
+    environment.filters.update(
+        md_escape=md_escape, blockquote=blockquote, note=note_markdown, hashtag=hashtag,
+        link_url=link_url, one_line=one_line, yaml=dump_yaml,
+    )
+    try:
+        return environment.get_template(name)
+    except TemplateSyntaxError as error:
+        raise TemplateProblem(f"template {name}, line {error.lineno}: {error.message}") from None
 
 
 def _template_line(error: BaseException, name: str) -> int | None:
@@ -190,27 +186,19 @@ def _template_line(error: BaseException, name: str) -> int | None:
 
 
 def template_context(
-    article: Article, highlights: Sequence[Highlight], color_names: Mapping[str, str], group_by_color: bool
+    article: Article | ExportArticle,
+    highlights: Sequence[Highlight | ExportHighlight],
+    color_names: Mapping[str, str],
+    group_by_color: bool,
 ) -> dict[str, Any]:
     """The variables of TEMPLATE_VARIABLES for one article."""
-    names = {color: str(color_names.get(color) or "") for color in PALETTE}
-    items = [_highlight(h, names) for h in sorted(highlights, key=lambda h: (h.start, h.end, h.id))]
+    names = palette_names(color_names)
+    items = [_highlight(h, names) for h in in_text_order(highlights)]
     if group_by_color:
-        order = {color: index for index, color in enumerate(PALETTE)}
-        colors = sorted({item["color"] for item in items}, key=lambda c: (order.get(c, len(order)), c))
-        groups = [_group(color, names, [item for item in items if item["color"] == color]) for color in colors]
+        groups = [_group(color, names, mine) for color, mine in by_color(items, lambda item: item["color"])]
     else:
         groups = [{"title": "Highlights", "color": "", "color_name": "", "highlights": items}] if items else []
-    tags = [safe for safe in (safe_tag(tag) for tag in article.tags) if safe]
-    front = {
-        "title": article.title,
-        "author": article.author,
-        "site": article.site,
-        "url": article.url,
-        "published": article.published,
-        "tags": tags,
-        "reader_id": article.id,
-    }
+    tags = safe_tags(article.tags)
     return {
         "article": {
             "id": article.id,
@@ -235,11 +223,11 @@ def template_context(
         "groups": groups,
         "group_by_color": group_by_color,
         "color_names": names,
-        "front_matter": front_matter(front),
+        "front_matter": front_matter(front_fields(article, tags)),
     }
 
 
-def _highlight(highlight: Highlight, names: Mapping[str, str]) -> dict[str, Any]:
+def _highlight(highlight: Highlight | ExportHighlight, names: Mapping[str, str]) -> dict[str, Any]:
     name = names.get(highlight.color, "")
     return {
         "id": highlight.id,
@@ -251,7 +239,7 @@ def _highlight(highlight: Highlight, names: Mapping[str, str]) -> dict[str, Any]
         "color_name": name,
         "color_label": name or highlight.color,
         "tags": list(highlight.tags),
-        "hashtags": [tag for tag in map(hashtag, highlight.tags) if tag],
+        "hashtags": hashtags(highlight.tags),
         "start": highlight.start,
         "end": highlight.end,
         "prefix": highlight.prefix,
@@ -263,5 +251,5 @@ def _highlight(highlight: Highlight, names: Mapping[str, str]) -> dict[str, Any]
 
 
 def _group(color: str, names: Mapping[str, str], items: list[dict[str, Any]]) -> dict[str, Any]:
-    name = names.get(color, "")
-    return {"title": name or color.capitalize(), "color": color, "color_name": name, "highlights": items}
+    return {"title": group_title(color, names), "color": color, "color_name": names.get(color, ""),
+            "highlights": items}

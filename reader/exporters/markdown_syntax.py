@@ -24,10 +24,21 @@ _URL_SAFE = "!#$&'*+,/:;=?@[]~%-._"
 
 def md_escape(text: str) -> str:
     """`text` as literal Markdown: what it says is what a Markdown renderer shows."""
+    return _escape(text, quoted=False)
+
+
+def blockquote(text: str) -> str:
+    """`text` escaped and quoted line by line (`> `), blank lines kept inside the quote."""
+    return _escape(text, quoted=True)
+
+
+def _escape(text: str, *, quoted: bool) -> str:
+    """md_escape, each line also quoted if `quoted`: one pass, as exports call it for every highlight."""
     lines = text.split("\n")
+    special = _SPECIAL.search(text) is not None  # most prose has nothing to escape: one scan decides
     for index, line in enumerate(lines):
         line = line.rstrip()
-        if _SPECIAL.search(line):  # most lines of prose have nothing to escape: one scan decides
+        if special and _SPECIAL.search(line):
             line = _INLINE.sub(r"\\\1", line)
             if "&" in line:
                 line = _ENTITY.sub(r"\\&", line)
@@ -35,7 +46,7 @@ def md_escape(text: str) -> str:
                 line = _DOUBLE_EQUALS.sub(r"\\=", line)
         if line and line.lstrip()[:1] in _LINE_START_CHARACTERS:
             line = _LINE_START.sub(_escape_line_start, line)
-        lines[index] = line
+        lines[index] = ("> " + line if line else ">") if quoted else line
     return "\n".join(lines)
 
 
@@ -44,11 +55,6 @@ def _escape_line_start(match: re.Match) -> str:
     if marker:
         return f"{indent}\\{marker}"
     return f"{indent}{number}\\{delimiter}"
-
-
-def blockquote(text: str) -> str:
-    """`text` escaped and quoted line by line (`> `), blank lines kept inside the quote."""
-    return "\n".join(f"> {line}" if line else ">" for line in md_escape(text).split("\n"))
 
 
 def one_line(text: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import json
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from reader import __version__
 from reader.domain.errors import ReaderError
-from reader.domain.models import Article, Highlight
+from reader.domain.export_records import ExportArticle, ExportHighlight, ShownHighlight
 from reader.domain.tags import is_same_or_descendant, normalize_tag
 from reader.exporters.annotations import BackupArticle, collection
 from reader.services.export_folder import ExportedFile, ExportFolder, FileStatus, write_atomically
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 BATCH = 200  # articles whose highlights load in one go: few queries, bounded memory
 ProgressCallback = Callable[[int, int, str], None]  # (done, total, title of the article just done)
 CancelCheck = Callable[[], bool]
+HighlightLoader = Callable[[Sequence[int]], Mapping[int, list[ExportHighlight]] | Mapping[int, list[ShownHighlight]]]
 
 
 @dataclass
@@ -68,30 +69,30 @@ class ExportService:
         self._settings = settings
 
     # --- choosing ------------------------------------------------------------------------
-    def select(self, *, article_ids: Sequence[int] = (), tag: str | None = None) -> list[Article]:
-        """The articles to export, by id: the given ones (all if none), narrowed to those that
-        carry `tag` or a tag below it, on the article or on one of its highlights."""
-        if article_ids:
-            articles = [self._storage.articles.get(article_id) for article_id in dict.fromkeys(article_ids)]
-        else:
-            articles = sorted(self._storage.articles.list(), key=lambda a: a.id)
+    def select(self, *, article_ids: Sequence[int] = (), tag: str | None = None) -> list[ExportArticle]:
+        """The articles to export (metadata and tags, no text), by id: the given ones (all if none),
+        narrowed to those that carry `tag` or a tag below it, on the article or on one of its highlights."""
+        articles = self._storage.export_rows.articles(article_ids or None)
         if tag is None:
             return articles
         wanted = normalize_tag(tag)
-        chosen = [article for _, article, highlights in self._with_highlights(articles)
+        shown = self._storage.export_rows.shown_highlights  # tags are all it needs
+        chosen = [article for _, article, highlights in self._with_highlights(articles, shown)
                   if _tagged(article.tags, wanted) or any(_tagged(h.tags, wanted) for h in highlights)]
         if not chosen:
             raise ReaderError(f"no article to export is tagged {wanted!r}")
         return chosen
 
-    def exporter(self, template: Path | None = None) -> MarkdownExporter:
-        """The Markdown exporter of `template`, else of the template chosen in settings, else the default."""
+    def exporter(self, template: Path | None = None, settings: Settings | None = None) -> MarkdownExporter:
+        """The Markdown exporter of `template`, else of the template chosen in `settings` (loaded
+        if not given), else the default."""
         # Imported here: Jinja2 and PyYAML need not load before the window first paints.
         from reader.exporters.markdown import MarkdownExporter
 
         chosen = template
-        if chosen is None and self.settings().export_template:
-            chosen = Path(self.settings().export_template).expanduser()
+        if chosen is None:
+            settings = settings or self.settings()
+            chosen = Path(settings.export_template).expanduser() if settings.export_template else None
         return MarkdownExporter.from_file(chosen) if chosen else MarkdownExporter()
 
     def settings(self) -> Settings:
@@ -100,10 +101,11 @@ class ExportService:
     # --- Markdown ------------------------------------------------------------------------
     def markdown(self, article_id: int, *, template: Path | None = None, group_by_color: bool | None = None) -> str:
         """One article's Markdown, as its file would hold it."""
-        article = self._storage.articles.get(article_id)
+        (article,) = self._storage.export_rows.articles([article_id])
         settings = self.settings()
-        return self.exporter(template).render(
-            article, self._storage.highlights.for_article(article_id), color_names=settings.color_names,
+        exporter = self.exporter(template, settings)
+        return exporter.render(
+            article, self._highlight_loader(exporter)([article_id])[article_id], color_names=settings.color_names,
             group_by_color=settings.export_group_by_color if group_by_color is None else group_by_color)
 
     def export_markdown(
@@ -124,13 +126,13 @@ class ExportService:
         the last export are kept unless `force`. A bad template raises before anything is written.
         """
         articles = self.select(article_ids=article_ids, tag=tag)
-        exporter = self.exporter(template)
         settings = self.settings()
+        exporter = self.exporter(template, settings)
         grouped = settings.export_group_by_color if group_by_color is None else group_by_color
         target = ExportFolder(folder)
         report = MarkdownExportReport(target.folder, warnings=target.warnings)
         try:
-            for done, article, highlights in self._with_highlights(articles):
+            for done, article, highlights in self._with_highlights(articles, self._highlight_loader(exporter)):
                 if should_cancel is not None and should_cancel():
                     report.cancelled = True
                     break
@@ -143,11 +145,19 @@ class ExportService:
             target.save()  # what was written is remembered even if a template fails half-way
         return report
 
-    def _with_highlights(self, articles: list[Article]) -> Iterator[tuple[int, Article, list[Highlight]]]:
+    def _highlight_loader(self, exporter: MarkdownExporter) -> HighlightLoader:
+        """What `exporter` renders from: every field for a template, what it shows for the default layout."""
+        rows = self._storage.export_rows
+        return rows.highlights if exporter.full_highlights else rows.shown_highlights
+
+    @staticmethod
+    def _with_highlights(
+        articles: list[ExportArticle], load: HighlightLoader
+    ) -> Iterator[tuple[int, ExportArticle, list[ExportHighlight] | list[ShownHighlight]]]:
         """(position, article, its highlights), loading highlights a batch of articles at a time."""
         for at in range(0, len(articles), BATCH):
             batch = articles[at:at + BATCH]
-            highlights = self._storage.highlights.for_articles([article.id for article in batch])
+            highlights = load([article.id for article in batch])
             for done, article in enumerate(batch, start=at + 1):
                 yield done, article, highlights[article.id]
 

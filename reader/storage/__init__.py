@@ -9,6 +9,7 @@ from reader.storage.article_state import ArticleStateStore
 from reader.storage.articles import EDITABLE_FIELDS, ArticleStore
 from reader.storage.database import DATABASE_NAME, Database, open_database
 from reader.storage.errors import LibraryLockedError, NotFoundError, StorageError
+from reader.storage.export_rows import ExportRows
 from reader.storage.highlights import HighlightStore
 from reader.storage.listing import SHOWS, SORTS, ArticleListing, ListQuery
 from reader.storage.records import ArticleRecord, RecordStore
@@ -41,6 +42,7 @@ class Storage:
     database: Database
     articles: ArticleStore
     highlights: HighlightStore
+    export_rows: ExportRows
     tags: TagStore
     records: RecordStore
     listing: ArticleListing
@@ -60,6 +62,7 @@ def open_storage(folder: Path) -> Storage:
         database=database,
         articles=ArticleStore(database),
         highlights=HighlightStore(database),
+        export_rows=ExportRows(database),
         tags=TagStore(database),
         records=RecordStore(database),
         listing=ArticleListing(database),

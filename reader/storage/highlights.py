@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import String, select, type_coerce
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reader.domain.anchoring import Placement
@@ -15,18 +15,11 @@ from reader.storage.articles import utc_now
 from reader.storage.convert import highlight_from_row
 from reader.storage.database import Database
 from reader.storage.errors import NotFoundError
-from reader.storage.schema import ArticleRow, HighlightRow, TagRow, highlight_tags
+from reader.storage.export_rows import CHUNK, ExportRows
+from reader.storage.schema import ArticleRow, HighlightRow
 from reader.storage.tags import tag_rows
 
-
-_CHUNK = 500  # ids per IN (...) query, well under SQLite's limit on bound parameters
-# The columns of a Highlight, in the order of its fields (for_articles builds it from tuples).
-# Times come as the text SQLite holds ("2024-05-01 10:00:00.000000"): datetime.fromisoformat
-# reads it many times faster than SQLAlchemy's DateTime processing does.
-_COLUMNS = (HighlightRow.id, HighlightRow.article_id, HighlightRow.start, HighlightRow.end, HighlightRow.quote,
-            HighlightRow.prefix, HighlightRow.suffix, HighlightRow.color, HighlightRow.note,
-            HighlightRow.anchor_state, HighlightRow.anchor_score, type_coerce(HighlightRow.created, String),
-            type_coerce(HighlightRow.updated, String), HighlightRow.uid)
+_CHUNK = CHUNK  # articles per query of for_articles (a test makes it small)
 
 
 class HighlightStore:
@@ -85,38 +78,12 @@ class HighlightStore:
             return [highlight_from_row(row) for row in session.scalars(query)]
 
     def for_articles(self, article_ids: Sequence[int]) -> dict[int, list[Highlight]]:
-        """The highlights of many articles in two queries per 500, each list in text order (exports).
+        """The highlights of many articles in two queries per 500, each list in text order.
 
-        Built from plain result tuples rather than ORM objects: ten thousand highlights load
-        in tens of milliseconds rather than seconds.
+        The rows of ExportRows.highlights (what exports read, as lighter records) as Highlights.
         """
-        found: dict[int, list[Highlight]] = {article_id: [] for article_id in article_ids}
-        ids = list(found)
-        states = {state.value: state for state in AnchorState}
-        with self._db.read_session() as session:
-            connection = session.connection()  # Core rows: no ORM loading machinery for plain columns
-            for at in range(0, len(ids), _CHUNK):
-                mine = HighlightRow.article_id.in_(ids[at:at + _CHUNK])
-                tags: dict[int, list[str]] = {}
-                for highlight_id, name in connection.execute(
-                    select(highlight_tags.c.highlight_id, TagRow.name)
-                    .join(TagRow, TagRow.id == highlight_tags.c.tag_id)
-                    .join(HighlightRow, HighlightRow.id == highlight_tags.c.highlight_id)
-                    .where(mine)
-                    .order_by(TagRow.key)
-                ):
-                    tags.setdefault(highlight_id, []).append(name)
-                rows = connection.execute(
-                    select(*_COLUMNS).where(mine)
-                    .order_by(HighlightRow.article_id, HighlightRow.start, HighlightRow.end, HighlightRow.id)
-                )
-                for (id_, article_id, start, end, quote, prefix, suffix, color, note, state, score, created,
-                     updated, uid) in rows:
-                    found[article_id].append(Highlight(
-                        id_, article_id, start, end, quote, prefix, suffix, color, note,
-                        tuple(tags.get(id_, ())), states[state], score, datetime.fromisoformat(created),
-                        datetime.fromisoformat(updated), uid))
-        return found
+        found = ExportRows(self._db).highlights(article_ids, chunk=_CHUNK)
+        return {article_id: [Highlight(*row) for row in rows] for article_id, rows in found.items()}
 
     def orphans(self, article_id: int) -> list[Highlight]:
         """The article's highlights that could not be placed on its current text, oldest first."""
