@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import signal
 import sys
 from pathlib import Path
@@ -70,6 +71,7 @@ def run_window(data_dir: Path) -> int:
         window.start()
         window.show()
         close_on_signals(window)
+        gc.freeze()  # what start-up built stays: spare the collector's full sweeps from walking it
         return app.exec()
     finally:
         services.close()
