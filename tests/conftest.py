@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from reader_process import SEED, run_reader
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep tests away from the real user's library whatever they call.
 os.environ.pop("READER_DATA_DIR", None)
 
-REPO = Path(__file__).resolve().parent.parent
-SEED = REPO / "seeds" / "000_8b0dc8d946da1e59.txt"
-BENCHMARK_DATA = REPO.parent / "shared" / "data" / "article-extraction-benchmark"
 
 
 def pytest_collection_modifyitems(items):
@@ -41,16 +37,6 @@ def services(data_dir):
 @pytest.fixture
 def seed_path() -> Path:
     return SEED
-
-
-def run_reader(*args: str, data_dir: Path | None = None, env: dict | None = None,
-               timeout: float = 120) -> subprocess.CompletedProcess:
-    """Run the real `reader` command line in a subprocess, as a user or a script would."""
-    command = [sys.executable, "-m", "reader"]
-    if data_dir is not None:
-        command += ["--data-dir", str(data_dir)]
-    full_env = {**os.environ, **(env or {})}
-    return subprocess.run(command + list(args), capture_output=True, text=True, timeout=timeout, env=full_env)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import SEED, run_reader
+from reader_process import SEED, run_reader
 
 pytestmark = pytest.mark.e2e
 

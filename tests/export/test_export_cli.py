@@ -9,7 +9,7 @@ import pytest
 import yaml
 from markdown_it import MarkdownIt
 
-from conftest import make_rich_library  # tests/export/conftest.py
+from rich_library import make_rich_library
 from reader.services import open_library
 
 pytestmark = pytest.mark.e2e
