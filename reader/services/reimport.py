@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from reader.domain.anchoring import Reanchorer, shared_share
+from reader.domain import anchoring  # its matcher (rapidfuzz) loads on the first re-import
 from reader.domain.models import AnchorState, Article, ExtractedArticle, Highlight
 from reader.storage import EDITABLE_FIELDS, NewText, Storage
 
@@ -59,7 +59,7 @@ def previous_version(storage: Storage, extracted: ExtractedArticle, source_path:
     """
     for candidate in storage.articles.find_by_origin(url=extracted.url, source_path=source_path):
         article = storage.articles.get(candidate.id)
-        if shared_share(article.text, extracted.text) >= SAME_ARTICLE:
+        if anchoring.shared_share(article.text, extracted.text) >= SAME_ARTICLE:
             return article
     return None
 
@@ -67,7 +67,7 @@ def previous_version(storage: Storage, extracted: ExtractedArticle, source_path:
 def update_article(storage: Storage, article: Article, extracted: ExtractedArticle, *, source: str, data: bytes,
                    source_hash: str, text_hash: str, source_path: str, tags: tuple[str, ...]) -> UpdatedItem:
     """Replace `article`'s text with `extracted`'s, keeping the old text and re-placing highlights."""
-    reanchorer = Reanchorer(article.text, extracted.text)
+    reanchorer = anchoring.Reanchorer(article.text, extracted.text)
     placements = {h.id: reanchorer.place(h) for h in storage.highlights.for_article(article.id)}
     metadata: dict[str, str | None] = {}
     for name in EDITABLE_FIELDS:

@@ -78,6 +78,11 @@ WORDS = ("the a of to and in that is for it on with as was he be at by this had 
          "old year off come since against go came right used take three river mountain city report official").split()
 
 
+# The floor the stack sets: a bare window plus importing SQLAlchemy's ORM, which any window
+# over the library needs before it can show a row.
+FLOOR_CHILD = BARE_CHILD.replace("import sys, time", "import sys, time\nimport sqlalchemy.orm")
+
+
 def build_library(folder: Path, count: int) -> None:
     storage = open_storage(folder)
     rng = random.Random(7)
@@ -114,14 +119,16 @@ def main() -> None:
         build_library(library, args.articles)
         print(f"library: {args.articles} articles built in {time.perf_counter() - started:.1f} s")
         time_child(READER_CHILD, str(library))  # warm the file cache and seed marker-free start once
-        reader_times, bare_times = [], []
+        reader_times, bare_times, floor_times = [], [], []
         for _ in range(args.runs):
             bare_times.append(time_child(BARE_CHILD))
+            floor_times.append(time_child(FLOOR_CHILD))
             reader_times.append(time_child(READER_CHILD, str(library)))
-    bare, ours = statistics.median(bare_times), statistics.median(reader_times)
-    print(f"bare PySide6 window, 3 widgets:   {bare * 1000:7.0f} ms to first paint (median of {args.runs})")
-    print(f"Reader window, {args.articles} articles: {ours * 1000:7.0f} ms to first paint")
-    print(f"ratio Reader/bare:                {ours / bare:7.2f}  (goal < 2)")
+    bare, floor, ours = (statistics.median(t) for t in (bare_times, floor_times, reader_times))
+    print(f"bare PySide6 window, 3 widgets:    {bare * 1000:7.0f} ms to first paint (median of {args.runs})")
+    print(f"  the same, importing SQLAlchemy:  {floor * 1000:7.0f} ms   ratio {floor / bare:5.2f} (the stack's floor)")
+    print(f"Reader window, {args.articles} articles:  {ours * 1000:7.0f} ms to first paint")
+    print(f"ratio Reader/bare:                 {ours / bare:7.2f}  (goal < 2)")
 
 
 if __name__ == "__main__":

@@ -6,7 +6,6 @@ ORPHAN, with a score); see `reanchor` for the order and
 `placement` for the scores and thresholds.
 """
 
-from reader.domain.anchoring.landmarks import LandmarkMap, shared_share
 from reader.domain.anchoring.placement import (
     MIN_CONTEXT,
     MIN_QUOTE,
@@ -16,7 +15,21 @@ from reader.domain.anchoring.placement import (
     AnchorLike,
     Placement,
 )
-from reader.domain.anchoring.reanchor import Reanchorer
+
+
+def __getattr__(name: str):
+    # The matching machinery (rapidfuzz, landmarks) loads on first use, not when storage
+    # imports Placement while the window starts.
+    if name == "Reanchorer":
+        from reader.domain.anchoring.reanchor import Reanchorer
+
+        return Reanchorer
+    if name in ("LandmarkMap", "shared_share"):
+        from reader.domain.anchoring import landmarks
+
+        return getattr(landmarks, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "MIN_CONTEXT",
