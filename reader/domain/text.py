@@ -299,43 +299,41 @@ def _fold_chars(text: str, start: int, end: int, strip_marks: bool, out: list[st
     return previous_space
 
 
-def find_quote(text: str, quote: str, occurrence: int = 1) -> tuple[int, int] | None:
-    """The span of the `occurrence`-th (1-based) match of `quote` in `text`.
-
-    An exact match is tried first; failing that, a match ignoring case, whitespace runs and
-    typographic quotes and dashes, so a quote typed on a keyboard finds curly-quoted text.
-    """
-    if not quote.strip() or occurrence < 1:
-        return None
-    span = _nth_find(text, quote, occurrence)
-    if span is not None:
-        return span
+def quote_spans(text: str, quote: str) -> list[tuple[int, int]]:
+    """Every place `quote` occurs in `text`, in order: its exact matches if it has any;
+    otherwise matches ignoring case, whitespace runs and typographic quotes and dashes, so a
+    quote typed on a keyboard finds curly-quoted text. The two kinds are never mixed, so the
+    n-th occurrence means one thing."""
+    if not quote.strip():
+        return []
+    exact = _all_finds(text, quote)
+    if exact:
+        return exact
     norm_text, origin = normalize_with_map(text)
     norm_quote, _ = normalize_with_map(quote)
     if not norm_quote:
-        return None
-    span = _nth_find(norm_text, norm_quote, occurrence)
-    if span is None:
-        return None
-    start, end = span
-    return origin[start], origin[end - 1] + 1
+        return []
+    return [(origin[start], origin[end - 1] + 1) for start, end in _all_finds(norm_text, norm_quote)]
+
+
+def find_quote(text: str, quote: str, occurrence: int = 1) -> tuple[int, int] | None:
+    """The span of the `occurrence`-th (1-based) place of `quote` in `text` (see quote_spans)."""
+    spans = quote_spans(text, quote) if occurrence >= 1 else []
+    return spans[occurrence - 1] if occurrence <= len(spans) else None
 
 
 def count_quote(text: str, quote: str) -> int:
-    """How many times `quote` occurs in `text` (exactly, or else loosely as in `find_quote`)."""
-    count = 0
-    while find_quote(text, quote, count + 1) is not None:
-        count += 1
-    return count
+    """How many places `quote` has in `text`, counted as `find_quote` numbers them."""
+    return len(quote_spans(text, quote))
 
 
-def _nth_find(haystack: str, needle: str, occurrence: int) -> tuple[int, int] | None:
-    position = -1
-    for _ in range(occurrence):
+def _all_finds(haystack: str, needle: str) -> list[tuple[int, int]]:
+    spans = []
+    position = haystack.find(needle)
+    while position >= 0:
+        spans.append((position, position + len(needle)))
         position = haystack.find(needle, position + 1)
-        if position < 0:
-            return None
-    return position, position + len(needle)
+    return spans
 
 
 def quote_context(text: str, start: int, end: int, width: int = CONTEXT_LENGTH) -> tuple[str, str]:

@@ -10,6 +10,7 @@ from markdown_it import MarkdownIt
 from reader.domain.dates import normalize_iso
 from reader.domain.models import BlockKind, ExtractedArticle, MarkKind
 from reader.domain.text import TextBuilder
+from reader.importers.blocks import keep_blocks
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(\n|\Z)", re.S)
 _INLINE_MARKS = {"em": MarkKind.EMPHASIS, "strong": MarkKind.STRONG, "s": MarkKind.EMPHASIS}
@@ -40,7 +41,7 @@ def extract_markdown(text: str) -> ExtractedArticle:
     if not title and first_heading is not None and blocks and blocks[0].kind is BlockKind.HEADING:
         # the leading `# Title` is the article's title, shown above the body, not a body block
         title = canonical[blocks[0].start:blocks[0].end]
-        canonical, blocks = _drop_first_block(canonical, blocks)
+        canonical, blocks = keep_blocks(canonical, blocks, [False] + [True] * (len(blocks) - 1))
     if not title:
         title = canonical.split("\n", 1)[0][:120]
     author = meta.get("author") or meta.get("authors") or ""
@@ -57,20 +58,6 @@ def extract_markdown(text: str) -> ExtractedArticle:
         language=str(meta.get("lang") or meta.get("language") or "").strip(),
         kind="markdown",
     )
-
-
-def _drop_first_block(text: str, blocks: tuple) -> tuple[str, tuple]:
-    from dataclasses import replace
-
-    if len(blocks) == 1:
-        return "", ()
-    shift = blocks[1].start
-    moved = tuple(
-        replace(b, start=b.start - shift, end=b.end - shift,
-                marks=tuple(replace(m, start=m.start - shift, end=m.end - shift) for m in b.marks))
-        for b in blocks[1:]
-    )
-    return text[shift:], moved
 
 
 def _render(builder: TextBuilder, tokens) -> int | None:

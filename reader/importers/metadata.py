@@ -106,11 +106,6 @@ class MetadataSources:
         )
 
 
-def page_metadata(tree: etree._Element, document=None, url: str = "") -> PageMetadata:
-    """The best title, author, date, site, URL and language `tree` offers (see MetadataSources)."""
-    return MetadataSources(tree, url).best(document)
-
-
 def _first(*values: str) -> str:
     for value in values:
         value = " ".join(html.unescape(str(value or "")).split())

@@ -46,6 +46,11 @@ class ArticleService:
             return self._storage.articles.get(article_id)
         return self._storage.articles.update_metadata(article_id, clean)
 
+    def restore_metadata(self, article_id: int, values: dict[str, str | None], edited_fields: frozenset[str]) -> Article:
+        """Put back metadata exactly as it was, with the set of fields the user had corrected
+        (undoing an edit); values are stored as given, not read as typed input."""
+        return self._storage.articles.update_metadata(article_id, values, edited_fields=edited_fields)
+
     # --- the library list ----------------------------------------------------------------
     def list_ids(self, query: ListQuery) -> list[int]:
         """Ids of the articles matching `query`, in its order."""

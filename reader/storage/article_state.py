@@ -9,7 +9,7 @@ from reader.storage.articles import ArticleStore, utc_now
 from reader.storage.convert import article_from_row
 from reader.storage.database import Database
 from reader.storage.schema import ArticleRow
-from reader.storage.tags import tag_rows
+from reader.storage.tags import assign_tags
 
 
 class ArticleStateStore:
@@ -50,7 +50,7 @@ class ArticleStateStore:
         """Replace the article's tags (names differing only in case are one tag)."""
         with self._db.session() as session:
             row = ArticleStore._row(session, article_id)
-            row.tags = tag_rows(session, names)
+            assign_tags(session, row, names)
             row.updated = utc_now()
             session.flush()
             return article_from_row(row, with_text=False)

@@ -14,7 +14,7 @@ from reader.storage.convert import article_from_row, compress, decompress, encod
 from reader.storage.database import Database
 from reader.storage.errors import NotFoundError
 from reader.storage.schema import ArticleRow, HighlightRow, article_tags
-from reader.storage.tags import tag_rows
+from reader.storage.tags import assign_tags
 
 # Fields a user may correct; a correction is remembered so a re-import keeps it.
 EDITABLE_FIELDS = ("title", "author", "published", "site", "url")
@@ -99,7 +99,7 @@ class ArticleStore:
                 note="",
                 edited_fields="[]",
             )
-            row.tags = tag_rows(session, tags)
+            assign_tags(session, row, tags)
             session.add(row)
             session.flush()
             return article_from_row(row, with_text=True)
@@ -114,11 +114,9 @@ class ArticleStore:
             count = highlight_counts(session, [article_id]).get(article_id, 0)
             return article_from_row(row, with_text=True, highlight_count=count)
 
-    def list(self, *, include_archived: bool = True) -> list[Article]:
+    def list(self) -> list[Article]:
         """Every article without its text, newest first."""
         query = select(ArticleRow).order_by(ArticleRow.added.desc(), ArticleRow.id.desc())
-        if not include_archived:
-            query = query.where(ArticleRow.archived.is_(False))
         with self._db.read_session() as session:
             rows = list(session.scalars(query))
             counts = highlight_counts(session, [row.id for row in rows]) if rows else {}
@@ -135,8 +133,10 @@ class ArticleStore:
             return decompress(data)
 
     # --- changing ------------------------------------------------------------------------
-    def update_metadata(self, article_id: int, changes: dict[str, str | None], *, by_user: bool = True) -> Article:
-        """Change title, author, published, site or url; user changes are remembered as edits."""
+    def update_metadata(self, article_id: int, changes: dict[str, str | None], *,
+                        edited_fields: frozenset[str] | None = None) -> Article:
+        """Change title, author, published, site or url; the changed fields are remembered as the
+        user's corrections, or `edited_fields` becomes exactly that set (undoing an edit)."""
         unknown = set(changes) - set(EDITABLE_FIELDS)
         if unknown:
             raise ValueError(f"cannot edit {', '.join(sorted(unknown))}")
@@ -144,9 +144,9 @@ class ArticleStore:
             row = self._row(session, article_id)
             for name, value in changes.items():
                 setattr(row, name, value if name == "published" else (value or ""))
-            if by_user:
-                edited = set(json.loads(row.edited_fields or "[]")) | set(changes)
-                row.edited_fields = json.dumps(sorted(edited))
+            if edited_fields is None:
+                edited_fields = frozenset(json.loads(row.edited_fields or "[]")) | set(changes)
+            row.edited_fields = json.dumps(sorted(edited_fields))
             row.updated = utc_now()
             session.flush()
             return article_from_row(row, with_text=False)
@@ -154,15 +154,14 @@ class ArticleStore:
     def add_tags(self, article_id: int, names: tuple[str, ...]) -> Article:
         with self._db.session() as session:
             row = self._row(session, article_id)
-            known = {tag.key for tag in row.tags}
-            row.tags.extend(tag for tag in tag_rows(session, names) if tag.key not in known)
+            assign_tags(session, row, names, keep=True)
             session.flush()
             return article_from_row(row, with_text=False)
 
     def delete(self, article_id: int) -> None:
         with self._db.session() as session:
             self._row(session, article_id)
-            session.execute(delete(article_tags).where(article_tags.c.article_id == article_id))
+            # highlights, tags links and versions go by ON DELETE CASCADE
             session.execute(delete(ArticleRow).where(ArticleRow.id == article_id))
 
     @staticmethod

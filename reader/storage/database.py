@@ -135,14 +135,18 @@ def backup_file(path: Path, revision: str | None) -> Path:
     """Copy the database (through SQLite's backup API, so a live WAL is included) before a migration."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.before-{revision or 'none'}-{stamp}.bak")
-    source = sqlite3.connect(path)
     try:
-        destination = sqlite3.connect(target)
-        with destination:
-            source.backup(destination)
-        destination.close()
-    finally:
-        source.close()
+        source = sqlite3.connect(path)
+        try:
+            destination = sqlite3.connect(target)
+            with destination:
+                source.backup(destination)
+            destination.close()
+        finally:
+            source.close()
+    except (sqlite3.Error, OSError) as error:
+        # no copy, no migration: the library stays as it was
+        raise StorageError(f"{path}: cannot copy the library before updating it ({error})") from None
     return target
 
 

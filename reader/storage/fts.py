@@ -10,8 +10,10 @@ only the index, and read the text back from the base table by rowid):
   words starting with `runn` among stems like `run` and find nothing; words as written do not
   have that problem.
 
-Tags live in join tables; a denormalised `tags_text` column on each base table, kept by
-triggers on the join tables and on tag renames, brings them into the index. Every trigger
+Tags live in join tables; a denormalised `tags_text` column on each base table brings them
+into the index. Storage sets it in the same flush as the tags themselves (`tags.assign_tags`),
+once per change: a trigger per join-table row re-tokenized the whole article once per tag.
+A trigger keeps it right when a tag is renamed. Every trigger
 that removes index entries passes the old column values, as FTS5 external content requires.
 Batch migrations (table copies) drop triggers: call `create_triggers` again after one.
 """
@@ -81,11 +83,13 @@ def require_fts5(execute: Execute, sqlite_version: str) -> None:
         ) from None
 
 
-def tags_text_expression(link: str, owner: str, row: str) -> str:
-    """SQL for the space-separated tag names of one row (`row` is e.g. `new.article_id`)."""
+def tags_text_expression(link: str, owner: str, row: str, without: str = "") -> str:
+    """SQL for the space-separated tag names of one row (`row` is e.g. `new.article_id`),
+    leaving out the tag whose id is `without` (an SQL expression) if given."""
+    skip = f" AND t.id != {without}" if without else ""
     return (
         "coalesce((SELECT group_concat(name, ' ') FROM (SELECT t.name FROM "
-        f"{link} AS x JOIN tags AS t ON t.id = x.tag_id WHERE x.{owner} = {row} ORDER BY t.key)), '')"
+        f"{link} AS x JOIN tags AS t ON t.id = x.tag_id WHERE x.{owner} = {row}{skip} ORDER BY t.key)), '')"
     )
 
 
@@ -118,26 +122,43 @@ def create_triggers(execute: Execute) -> None:
         # Only changes to indexed columns re-index: reading progress must not re-tokenize an article.
         execute(f"CREATE TRIGGER {table.base}_fts_update AFTER UPDATE OF {columns} ON {table.base} "
                 f"BEGIN {delete}{insert}END")
-    for link, owner, base in _TAG_LINKS:
-        for event, row in (("INSERT", "new"), ("DELETE", "old")):
-            execute(f"CREATE TRIGGER {link}_tags_text_{event.lower()} AFTER {event} ON {link} BEGIN "
-                    f"UPDATE {base} SET tags_text = {tags_text_expression(link, owner, f'{row}.{owner}')} "
-                    f"WHERE id = {row}.{owner}; END")
     updates = "".join(
         f"UPDATE {base} SET tags_text = {tags_text_expression(link, owner, f'{base}.id')} "
         f"WHERE id IN (SELECT {owner} FROM {link} WHERE tag_id = new.id); "
         for link, owner, base in _TAG_LINKS
     )
     execute(f"CREATE TRIGGER tags_tags_text_rename AFTER UPDATE OF name ON tags BEGIN {updates}END")
+    create_tag_delete_trigger(execute)
+
+
+def create_tag_delete_trigger(execute: Execute) -> None:
+    """A deleted tag leaves the `tags_text` of the rows that carried it (once per tag deleted)."""
+    updates = "".join(
+        f"UPDATE {base} SET tags_text = {tags_text_expression(link, owner, f'{base}.id', without='old.id')} "
+        f"WHERE id IN (SELECT {owner} FROM {link} WHERE tag_id = old.id); "
+        for link, owner, base in _TAG_LINKS
+    )
+    execute(f"CREATE TRIGGER IF NOT EXISTS tags_tags_text_delete BEFORE DELETE ON tags BEGIN {updates}END")
+
+
+def link_trigger_names() -> list[str]:
+    """The per-row triggers on the join tables that migration 0002 made and 0003 removed."""
+    return [f"{link}_tags_text_{event}" for link, _owner, _base in _TAG_LINKS for event in ("insert", "delete")]
 
 
 def trigger_names() -> list[str]:
     names = []
     for table in INDEXED:
         names += [f"{table.base}_fts_{event}" for event in ("insert", "delete", "update")]
-    for link, _owner, _base in _TAG_LINKS:
-        names += [f"{link}_tags_text_insert", f"{link}_tags_text_delete"]
-    return names + ["tags_tags_text_rename"]
+    return names + ["tags_tags_text_rename", "tags_tags_text_delete"] + link_trigger_names()
+
+
+def refresh_tags_text(execute: Execute, link: str, tag_id: int) -> None:
+    """Recompute `tags_text` of every row carrying tag `tag_id` through `link` (after a merge)."""
+    for table_link, owner, base in _TAG_LINKS:
+        if table_link == link:
+            execute(f"UPDATE {base} SET tags_text = {tags_text_expression(link, owner, f'{base}.id')} "
+                    f"WHERE id IN (SELECT {owner} FROM {link} WHERE tag_id = {int(tag_id)})")
 
 
 def fill_tags_text(execute: Execute) -> None:

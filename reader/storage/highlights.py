@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import select
@@ -15,11 +14,9 @@ from reader.storage.articles import utc_now
 from reader.storage.convert import highlight_from_row
 from reader.storage.database import Database
 from reader.storage.errors import NotFoundError
-from reader.storage.export_rows import CHUNK, ExportRows
 from reader.storage.schema import ArticleRow, HighlightRow
-from reader.storage.tags import tag_rows
+from reader.storage.tags import assign_tags
 
-_CHUNK = CHUNK  # articles per query of for_articles (a test makes it small)
 
 
 class HighlightStore:
@@ -62,7 +59,7 @@ class HighlightStore:
                 created=now,
                 updated=now,
             )
-            row.tags = tag_rows(session, tags)
+            assign_tags(session, row, tags)
             session.add(row)
             session.flush()
             return highlight_from_row(row)
@@ -76,14 +73,6 @@ class HighlightStore:
         )
         with self._db.read_session() as session:
             return [highlight_from_row(row) for row in session.scalars(query)]
-
-    def for_articles(self, article_ids: Sequence[int]) -> dict[int, list[Highlight]]:
-        """The highlights of many articles in two queries per 500, each list in text order.
-
-        The rows of ExportRows.highlights (what exports read, as lighter records) as Highlights.
-        """
-        found = ExportRows(self._db).highlights(article_ids, chunk=_CHUNK)
-        return {article_id: [Highlight(*row) for row in rows] for article_id, rows in found.items()}
 
     def orphans(self, article_id: int) -> list[Highlight]:
         """The article's highlights that could not be placed on its current text, oldest first."""
@@ -118,7 +107,7 @@ class HighlightStore:
             if note is not None:
                 row.note = note
             if tags is not None:
-                row.tags = tag_rows(session, tags)
+                assign_tags(session, row, tags)
             row.updated = utc_now()
             session.flush()
             return highlight_from_row(row)
@@ -136,7 +125,7 @@ class HighlightStore:
                 anchor_state=highlight.anchor_state.value, anchor_score=highlight.anchor_score,
                 text_version=article.text_version, created=highlight.created, updated=highlight.updated,
             )
-            row.tags = tag_rows(session, highlight.tags)
+            assign_tags(session, row, highlight.tags)
             session.add(row)
             session.flush()
             return highlight_from_row(row)

@@ -34,14 +34,6 @@ class ListQuery:
     sort: str = "added"
 
 
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _like(word: str) -> str:
-    return "%" + _escape(word) + "%"
-
-
 def _tag_condition(pattern_or_key: ColumnElement) -> ColumnElement:
     return exists(
         select(1)
@@ -59,18 +51,17 @@ def _conditions(query: ListQuery) -> list[ColumnElement]:
     elif query.show == "archived":
         conditions.append(ArticleRow.archived.is_(True))
     for word in query.text.split():
-        pattern = _like(word)
         conditions.append(
             or_(
-                ArticleRow.title.like(pattern, escape="\\"),
-                ArticleRow.author.like(pattern, escape="\\"),
-                ArticleRow.site.like(pattern, escape="\\"),
-                _tag_condition(TagRow.name.like(pattern, escape="\\")),
+                ArticleRow.title.contains(word, autoescape=True),
+                ArticleRow.author.contains(word, autoescape=True),
+                ArticleRow.site.contains(word, autoescape=True),
+                _tag_condition(TagRow.name.contains(word, autoescape=True)),
             )
         )
     if query.tag:
         key = query.tag.casefold()
-        conditions.append(_tag_condition(or_(TagRow.key == key, TagRow.key.like(_escape(key) + "/%", escape="\\"))))
+        conditions.append(_tag_condition(or_(TagRow.key == key, TagRow.key.startswith(key + "/", autoescape=True))))
     return conditions
 
 

@@ -21,7 +21,7 @@ from reader.storage.convert import article_from_row, compress, decompress, encod
 from reader.storage.database import Database
 from reader.storage.errors import NotFoundError
 from reader.storage.schema import ArticleRow, HighlightRow
-from reader.storage.tags import tag_rows
+from reader.storage.tags import assign_tags
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ class RecordStore:
                 note=article.note,
                 edited_fields=json.dumps(sorted(article.edited_fields)),
             )
-            row.tags = tag_rows(session, article.tags)
+            assign_tags(session, row, article.tags)
             session.add(row)
             session.flush()
             for highlight in record.highlights:
@@ -134,7 +134,7 @@ def _add_highlight(session, article_id: int, text_version: int, highlight: Highl
         created=highlight.created,
         updated=highlight.updated,
     )
-    row.tags = tag_rows(session, highlight.tags)
+    assign_tags(session, row, highlight.tags)
     session.add(row)
     return row
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, func, insert, literal, select
+from sqlalchemy import delete, func, insert, literal, select, text
 from sqlalchemy.orm import Session
 
 from reader.domain.models import TagCount
 from reader.domain.tags import InvalidTagError, normalize_tag, renamed
+from reader.storage import fts
 from reader.storage.database import Database
 from reader.storage.errors import NotFoundError
 from reader.storage.schema import TagRow, article_tags, highlight_tags
@@ -27,6 +28,20 @@ def tag_rows(session: Session, names: list[str] | tuple[str, ...]) -> list[TagRo
             session.flush()
         rows[key] = row
     return list(rows.values())
+
+
+def assign_tags(session: Session, row, names: list[str] | tuple[str, ...], *, keep: bool = False) -> None:
+    """Give an article or highlight row these tags (added to its own with `keep`).
+
+    Also sets the row's `tags_text`, which brings the tags into the search index; doing it
+    here, in the same flush as the tags, re-indexes the row once per change.
+    """
+    new = tag_rows(session, names)
+    if keep:
+        known = {tag.key for tag in row.tags}
+        new = list(row.tags) + [tag for tag in new if tag.key not in known]
+    row.tags = new
+    row.tags_text = " ".join(tag.name for tag in sorted(new, key=lambda tag: tag.key))
 
 
 class TagStore:
@@ -102,5 +117,6 @@ def _merge_into(session: Session, source_id: int, target_id: int) -> None:
             )
         )
         session.execute(delete(table).where(table.c.tag_id == source_id))
+        fts.refresh_tags_text(lambda sql: session.execute(text(sql)), table.name, target_id)
     session.execute(delete(TagRow).where(TagRow.id == source_id))
     session.expire_all()

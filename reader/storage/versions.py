@@ -18,7 +18,7 @@ from reader.storage.database import Database
 from reader.storage.errors import NotFoundError, StorageError
 from reader.storage.highlights import set_anchor
 from reader.storage.schema import ArticleRow, ArticleVersionRow, HighlightRow
-from reader.storage.tags import tag_rows
+from reader.storage.tags import assign_tags
 
 
 class ArticleChangedError(StorageError):
@@ -110,8 +110,7 @@ class VersionStore:
             row.read_position = max(0, min(new.read_position, len(new.text)))
             row.updated = now
             if new.add_tags:
-                known = {tag.key for tag in row.tags}
-                row.tags.extend(tag for tag in tag_rows(session, new.add_tags) if tag.key not in known)
+                assign_tags(session, row, new.add_tags, keep=True)
             highlights = session.scalars(select(HighlightRow).where(HighlightRow.article_id == article_id))
             for highlight in highlights:
                 placement = placements.get(highlight.id) or place(highlight_from_row(highlight))

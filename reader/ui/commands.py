@@ -220,16 +220,18 @@ class DeleteArticlesCommand(LibraryCommand):
 
 
 class EditArticleCommand(LibraryCommand):
-    """Corrections to title, author, published date or site."""
+    """Corrections to title, author, published date or site; undo also forgets them as corrections."""
 
-    def __init__(self, context: CommandContext, article_id: int, old: dict, new: dict) -> None:
+    def __init__(self, context: CommandContext, article, new: dict) -> None:
         super().__init__(context, "Edit article details")
-        self.article_id, self.old, self.new = article_id, dict(old), dict(new)
+        self.article_id, self.new = article.id, dict(new)
+        self.old = {name: getattr(article, name) for name in new}
+        self.edited_before = article.edited_fields
 
     def apply(self) -> Changes:
         self.context.services.articles.edit(self.article_id, **self.new)
         return Changes.of(articles=[self.article_id], listing=True)
 
     def revert(self) -> Changes:
-        self.context.services.articles.edit(self.article_id, **{k: v or "" for k, v in self.old.items()})
+        self.context.services.articles.restore_metadata(self.article_id, self.old, self.edited_before)
         return Changes.of(articles=[self.article_id], listing=True)

@@ -226,8 +226,7 @@ class MainWindow(QMainWindow):
             return
         changes = EditArticleDialog.ask(self, article)
         if changes:
-            old = {name: getattr(article, name) for name in changes}
-            self.controller.push(commands.EditArticleCommand(self.controller.context, article.id, old, changes))
+            self.controller.push(commands.EditArticleCommand(self.controller.context, article, changes))
 
     def _open_source(self) -> None:
         article = self.controller.article

@@ -136,3 +136,11 @@ def test_snapping_stays_inside_the_text_and_contains_the_selection_words(text, a
     assert 0 <= s <= e <= len(text)
     if e > s:
         assert not text[s].isspace() and not text[e - 1].isspace()
+
+
+def test_exact_and_loose_matches_are_never_mixed_in_one_count():
+    text = "The cat sat. the cat ran. the cat hid."
+    assert count_quote(text, "the cat") == 2  # the exact ones; "The cat" is not the same quote
+    assert find_quote(text, "the cat", 2) == (26, 33) and find_quote(text, "the cat", 3) is None
+    assert count_quote(text, "THE CAT") == 3  # no exact match: all the loose ones
+    assert find_quote(text, "THE CAT", 1) == (0, 7)

@@ -79,3 +79,27 @@ def test_a_library_from_a_newer_reader_is_refused_untouched(data_dir):
     connection = sqlite3.connect(path)
     assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == ("from_the_future",)
     connection.close()
+
+
+def test_a_failed_copy_before_migrating_stops_with_one_message_and_no_migration(data_dir, monkeypatch):
+    storage = open_storage(data_dir)
+    storage.close()
+    config = _alembic_config()
+    with storage.database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "-1")
+        older = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    real_connect = sqlite3.connect
+
+    def full_disk(path, *args, **kwargs):
+        if str(path).endswith(".bak"):
+            raise sqlite3.OperationalError("database or disk is full")
+        return real_connect(path, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", full_disk)
+    with pytest.raises(StorageError, match="cannot copy the library before updating it"):
+        open_storage(data_dir)
+    monkeypatch.setattr(sqlite3, "connect", real_connect)
+    copy = sqlite3.connect(data_dir / DATABASE_NAME)
+    assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (older,)  # not migrated
+    copy.close()

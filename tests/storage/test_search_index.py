@@ -174,3 +174,34 @@ def test_saved_search_names_are_unique_and_needed(storage):
     with pytest.raises(NotFoundError):
         store.delete(999)
     assert [s.name for s in store.list()] == ["YELLOW", "Green"]
+
+
+def test_tags_reach_the_index_through_one_update_per_change(storage):
+    # No trigger per join-table row: each fired a full re-index of the article per tag.
+    triggers = {name for (name,) in execute(storage, "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert not {name for name in triggers if name.startswith(("article_tags_", "highlight_tags_"))}
+    article = add_article(storage, "Birds", "Herons wait by the river.", tags=("zeta", "Alpha", "mid/dle"))
+    assert execute(storage, "SELECT tags_text FROM articles") == [("Alpha mid/dle zeta",)]
+    storage.article_state.set_tags(article.id, ("beta", "Alpha"))
+    storage.articles.add_tags(article.id, ("gamma", "BETA"))
+    assert execute(storage, "SELECT tags_text FROM articles") == [("Alpha beta gamma",)]
+    assert found(storage, "gamma") == [("a", article.id)] and found(storage, "zeta") == []
+    check_index(storage)
+
+
+def test_migrating_a_0002_library_drops_the_per_row_tag_triggers(data_dir):
+    storage = open_storage(data_dir)
+    add_article(storage, "Birds", "Herons wait by the river.", tags=("nature",))
+    config = _alembic_config()
+    with storage.database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0002")
+    assert {"article_tags_tags_text_insert", "highlight_tags_tags_text_delete"} <= {
+        name for (name,) in execute(storage, "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    storage.close()
+    upgraded = open_storage(data_dir)
+    names = {name for (name,) in execute(upgraded, "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert "article_tags_tags_text_insert" not in names and "tags_tags_text_delete" in names
+    assert found(upgraded, "nature") and execute(upgraded, "SELECT tags_text FROM articles") == [("nature",)]
+    check_index(upgraded)
+    upgraded.close()

@@ -176,8 +176,10 @@ def test_edit_details_dialog_changes_and_undo(make_window, library, monkeypatch)
     assert "A better title" in _list_titles(window)
     assert window.windowTitle().startswith("A better title")
     assert window.findChild(QLabel, "article_title").text() == "A better title"  # the reading pane's title
+    assert library.articles.get(article.id).edited_fields == {"title"}
     window.undo_stack.undo()
-    assert library.articles.get(article.id).title == article.title
+    restored = library.articles.get(article.id)
+    assert (restored.title, restored.edited_fields) == (article.title, article.edited_fields)
 
 
 def test_delete_key_deletes_the_article_in_the_list_or_the_highlight_in_the_sidebar(make_window, library, qtbot):

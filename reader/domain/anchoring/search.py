@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -197,11 +198,13 @@ class Search:
         if agreed and c.quote < LOCAL_QUOTE:
             # a quote changed this much needs both of its ends to agree with the old context
             agreed = min(c.prefix, c.suffix) >= BOTH_ENDS
-        if not agreed and not (self.text[c.start:c.end] == self.anchor.quote and self._is_own_landmark()):
+        if not agreed and not (self.text[c.start:c.end] == self.anchor.quote and self._is_own_landmark):
             return False
         return not self._belongs_elsewhere(c)
 
+    @functools.cached_property
     def _is_own_landmark(self) -> bool:
+        # the same for every candidate of one search: two scans of each whole text, done once
         folded_quote = self.folded_quote
         return (
             len(folded_quote) >= UNIQUE_QUOTE_CHARS
