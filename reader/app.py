@@ -62,16 +62,24 @@ def run_window(data_dir: Path) -> int:
         # Worker processes must be spawned, not forked, from a process that runs Qt threads.
         services = open_library(data_dir, process_start="spawn")
     except ReaderError as error:
-        print(f"reader: {error}", file=sys.stderr)
-        QMessageBox.critical(None, APP_NAME, f"The library cannot be opened.\n\n{error}")
-        return 1
+        return _cannot_open(error)
     try:
         seed_if_new(data_dir, services.importer, services.articles.count(), seeds_folder())
         window = build_window(services)
         window.start()
+    except ReaderError as error:  # e.g. locked by another program while the window was built
+        services.close()
+        return _cannot_open(error)
+    try:
         window.show()
         close_on_signals(window)
         gc.freeze()  # what start-up built stays: spare the collector's full sweeps from walking it
         return app.exec()
     finally:
         services.close()
+
+
+def _cannot_open(error: ReaderError) -> int:
+    print(f"reader: {error}", file=sys.stderr)
+    QMessageBox.critical(None, APP_NAME, f"The library cannot be opened.\n\n{error}")
+    return 1

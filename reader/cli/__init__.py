@@ -60,6 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     except ReaderError as error:
         print(f"reader: {error}", file=sys.stderr)
         return 1
+    except OSError as error:  # the file system refused something no layer above expected
+        print(f"reader: {error.filename or ''}{': ' if error.filename else ''}{error.strerror or error}",
+              file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

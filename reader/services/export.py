@@ -21,6 +21,7 @@ from reader.domain.export_records import ExportArticle, ExportHighlight, ShownHi
 from reader.domain.tags import is_same_or_descendant, normalize_tag
 from reader.exporters.annotations import BackupArticle, collection
 from reader.services.export_folder import ExportedFile, ExportFolder, FileStatus, write_atomically
+from reader.services.progress import CancelCheck, ProgressCallback
 from reader.services.settings import Settings, SettingsStore
 from reader.storage import Storage
 
@@ -28,8 +29,6 @@ if TYPE_CHECKING:
     from reader.exporters.markdown import MarkdownExporter
 
 BATCH = 200  # articles whose highlights load in one go: few queries, bounded memory
-ProgressCallback = Callable[[int, int, str], None]  # (done, total, title of the article just done)
-CancelCheck = Callable[[], bool]
 HighlightLoader = Callable[[Sequence[int]], Mapping[int, list[ExportHighlight]] | Mapping[int, list[ShownHighlight]]]
 
 
@@ -220,5 +219,4 @@ def _dump(document: dict, stream: TextIO) -> None:
         stream.flush()
 
 
-__all__ = ["ExportService", "ExportedFile", "FileStatus", "JsonExportReport", "MarkdownExportReport",
-           "ProgressCallback"]
+__all__ = ["ExportService", "ExportedFile", "FileStatus", "JsonExportReport", "MarkdownExportReport"]

@@ -149,7 +149,11 @@ class ExportFolder:
         """Write the manifest if anything in it changed (an export that changed nothing touches nothing)."""
         text = manifest_text(sorted(self._entries.values(), key=lambda e: (name_key(e.file), e.article_id)))
         if text != self._loaded:
-            write_atomically(self.folder / MANIFEST_NAME, text.encode("utf-8"))
+            try:
+                write_atomically(self.folder / MANIFEST_NAME, text.encode("utf-8"))
+            except OSError as error:
+                raise ReaderError(f"{self.folder / MANIFEST_NAME}: cannot write the export's manifest "
+                                  f"({error.strerror or error})") from None
             self._loaded = text
 
     # --- files ---------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from reader.domain.tags import normalize_tag
 from reader.domain.text import content_hash
 from reader.importers import MAX_SOURCE_BYTES, ImportRejected, extract
 from reader.services.fetch import FetchedPage, FetchError, fetch_page, is_url
+from reader.services.progress import ProgressCallback
 from reader.services.reimport import UpdatedItem, previous_version, update_article
 from reader.services.restore import RestoreReport, RestoreService
 from reader.storage import ArticleChangedError, Storage
@@ -28,7 +29,6 @@ from reader.storage import ArticleChangedError, Storage
 IMPORTABLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown", ".mdown", ".mkd")
 PARALLEL_THRESHOLD = 12  # below this, starting worker processes costs more than it saves
 
-ProgressCallback = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)
@@ -84,16 +84,19 @@ def collect_sources(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], lis
     failures: list[ImportFailure] = []
     for raw in paths:
         path = Path(raw).expanduser()
-        if path.is_dir():
-            sources.extend(_walk(path, failures))
-        elif path.is_file():
-            sources.append(path)
-        elif path.exists():
-            failures.append(ImportFailure(str(path), "not a regular file"))
-        elif path.is_symlink():
-            failures.append(ImportFailure(str(path), "a broken link: what it points to does not exist"))
-        else:
-            failures.append(ImportFailure(str(path), "no such file or folder"))
+        try:
+            if path.is_dir():
+                sources.extend(_walk(path, failures))
+            elif path.is_file():
+                sources.append(path)
+            elif path.exists():
+                failures.append(ImportFailure(str(path), "not a regular file"))
+            elif path.is_symlink():
+                failures.append(ImportFailure(str(path), "a broken link: what it points to does not exist"))
+            else:
+                failures.append(ImportFailure(str(path), "no such file or folder"))
+        except OSError as error:  # a name too long for the file system, a folder we may not enter
+            failures.append(ImportFailure(str(path), f"cannot read it ({error.strerror or error})"))
     return sources, failures
 
 

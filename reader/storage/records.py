@@ -10,6 +10,7 @@ import hashlib
 import json
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import undefer
@@ -20,18 +21,31 @@ from reader.storage.articles import utc_now
 from reader.storage.convert import article_from_row, compress, decompress, encode_blocks, highlight_from_row
 from reader.storage.database import Database
 from reader.storage.errors import NotFoundError
-from reader.storage.schema import ArticleRow, HighlightRow
+from reader.storage.schema import ArticleRow, ArticleVersionRow, HighlightRow
 from reader.storage.tags import assign_tags
 
 
 @dataclass(frozen=True)
+class StoredVersion:
+    """A previous text of an article as stored (compressed), carried along by undo."""
+
+    text_version: int
+    text: bytes
+    blocks: bytes
+    content_hash: str
+    replaced: datetime
+
+
+@dataclass(frozen=True)
 class ArticleRecord:
-    """Everything about one article: the article (with text), its source bytes and highlights."""
+    """Everything about one article: the article (with text), its source bytes, highlights and
+    previous texts (backups leave those out)."""
 
     article: Article
     original: bytes
     source_hash: str
     highlights: tuple[Highlight, ...]
+    versions: tuple[StoredVersion, ...] = ()
 
 
 class RecordStore:
@@ -49,11 +63,17 @@ class RecordStore:
             highlights = session.scalars(
                 select(HighlightRow).where(HighlightRow.article_id == article_id).order_by(HighlightRow.start)
             )
+            versions = session.scalars(
+                select(ArticleVersionRow).where(ArticleVersionRow.article_id == article_id)
+                .order_by(ArticleVersionRow.text_version)
+            )
             return ArticleRecord(
                 article=article_from_row(row, with_text=True),
                 original=decompress(row.original),
                 source_hash=row.source_hash,
                 highlights=tuple(highlight_from_row(h) for h in highlights),
+                versions=tuple(StoredVersion(v.text_version, v.text, v.blocks, v.content_hash, v.replaced)
+                               for v in versions),
             )
 
     def restore(self, record: ArticleRecord, *, keep_ids: bool = True) -> Article:
@@ -96,6 +116,10 @@ class RecordStore:
             session.flush()
             for highlight in record.highlights:
                 _add_highlight(session, row.id, row.text_version, highlight, keep_id=keep_ids)
+            for version in record.versions:
+                session.add(ArticleVersionRow(article_id=row.id, text_version=version.text_version, text=version.text,
+                                              blocks=version.blocks, content_hash=version.content_hash,
+                                              replaced=version.replaced))
             session.flush()
             return article_from_row(row, with_text=True, highlight_count=len(record.highlights))
 

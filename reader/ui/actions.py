@@ -35,12 +35,15 @@ class WindowActions:
                                   "Ctrl+,")
         self.quit = action("quit", "&Quit", QKeySequence.StandardKey.Quit)
 
-        self.undo = undo_stack.createUndoAction(window, "&Undo")
-        self.undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo = undo_stack.createRedoAction(window, "&Redo")
-        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        for made in (self.undo, self.redo):
-            window.addAction(made)
+        # Own actions rather than the stack's: the window settles note typing before undoing.
+        self.undo = action("undo", "&Undo", QKeySequence.StandardKey.Undo)
+        self.redo = action("redo", "&Redo", "Ctrl+Shift+Z", "Ctrl+Y")
+        self.undo.setEnabled(False)
+        self.redo.setEnabled(False)
+        undo_stack.canUndoChanged.connect(self.undo.setEnabled)
+        undo_stack.canRedoChanged.connect(self.redo.setEnabled)
+        undo_stack.undoTextChanged.connect(lambda text: self.undo.setText(f"&Undo {text}".rstrip()))
+        undo_stack.redoTextChanged.connect(lambda text: self.redo.setText(f"&Redo {text}".rstrip()))
         self.find = action("find_in_article", "&Find in Article\u2026", QKeySequence.StandardKey.Find)
         self.search_library = action("search_library", "&Search Library\u2026", "Ctrl+Shift+F")
         self.highlight = action("highlight_selection", "&Highlight Selection", tip="Highlight the selected text (H)")

@@ -9,9 +9,8 @@ from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from reader.domain.errors import ReaderError
+from reader.services.progress import CancelCheck, ProgressCallback
 
-ProgressCallback = Callable[[int, int, str], None]
-CancelCheck = Callable[[], bool]
 Job = Callable[[ProgressCallback, CancelCheck], object]
 
 
@@ -30,6 +29,9 @@ class _Worker(QObject):
         except ReaderError as error:  # the library or the destination failed as a whole: one message
             self.failed.emit(str(error))
             return
+        except Exception as error:  # noqa: BLE001 - a bug must not leave the runner busy for good
+            self.failed.emit(f"Something went wrong: {type(error).__name__}: {error}")
+            return
         self.finished.emit(result)
 
 
@@ -39,13 +41,11 @@ class JobRunner(QObject):
     A job is `job(progress, should_cancel) -> result`; `progress(done, total, label)`.
 
     Signals:
-        started(): a job began.
         progress(int, int, str): done, total, what is being worked on.
         finished(object): the job's result.
         failed(str): the job raised a ReaderError; the message says why.
     """
 
-    started = Signal()
     progress = Signal(int, int, str)
     finished = Signal(object)
     failed = Signal(str)
@@ -57,9 +57,6 @@ class JobRunner(QObject):
         self._cancelled = threading.Event()
         self._on_done: Callable[[object], None] | None = None
         self._on_error: Callable[[str], None] | None = None
-
-    def is_running(self) -> bool:
-        return self._thread is not None
 
     def run_job(self, job: Job, on_done: Callable[[object], None] | None = None,
                 on_error: Callable[[str], None] | None = None) -> bool:
@@ -80,7 +77,6 @@ class JobRunner(QObject):
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
         self._thread.start()
-        self.started.emit()
         return True
 
     def cancel(self) -> None:
@@ -122,17 +118,27 @@ class JobRunner(QObject):
 class ProgressFlow(QObject):
     """A kind of long work the window starts: progress in the status bar, one message on failure.
 
-    Subclasses set `failure_title` and implement `_on_finished(result)`.
+    Subclasses set `failure_title` and `verb` (the status bar reads "<verb> <item>") and
+    implement `_on_finished(result)`.
     """
 
     failure_title = "Failed"
+    verb = "Working on"
 
     def __init__(self, window, runner: JobRunner, status) -> None:
         super().__init__(window)
         self._window, self.runner, self._status = window, runner, status
 
+    def describe(self, item: str) -> str:
+        """How the status bar names the item a job reports progress on."""
+        return item
+
     def _start(self, job: Job) -> bool:
-        started = self.runner.run_job(job, self._on_finished, self._on_failed)
+        def labelled(progress: ProgressCallback, cancelled: CancelCheck) -> object:
+            return job(lambda done, total, item: progress(done, total, f"{self.verb} {self.describe(item)}"),
+                       cancelled)
+
+        started = self.runner.run_job(labelled, self._on_finished, self._on_failed)
         if started:
             self._status.show_progress(0, 0, "")
         else:

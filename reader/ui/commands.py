@@ -7,6 +7,7 @@ deleted meanwhile, the library is locked) makes itself obsolete and reports the 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from reader.domain.errors import ReaderError
 from reader.domain.models import Highlight
 from reader.services import Services
 from reader.services.changes import Changes
+from reader.services.errors import NotFoundError
 from reader.ui.events import LibraryEvents
 
 NOTE_MERGE_ID = 1001
@@ -192,7 +194,8 @@ class ArticleFlagCommand(LibraryCommand):
         articles = self.context.services.articles
         setter = articles.set_read if self.field == "is_read" else articles.set_archived
         for article_id, value in values.items():
-            setter(article_id, value)
+            with contextlib.suppress(NotFoundError):  # deleted meanwhile (from the command line)
+                setter(article_id, value)
         return Changes.of(articles=values.keys(), listing=True)
 
     def apply(self) -> Changes:
@@ -210,7 +213,10 @@ class DeleteArticlesCommand(LibraryCommand):
         self.records: list = []
 
     def apply(self) -> Changes:
-        self.records = [self.context.services.articles.delete(article_id) for article_id in self.article_ids]
+        self.records = []
+        for article_id in self.article_ids:
+            with contextlib.suppress(NotFoundError):  # already gone (deleted from the command line)
+                self.records.append(self.context.services.articles.delete(article_id))
         return Changes.of(removed=self.article_ids, tags=True)
 
     def revert(self) -> Changes:

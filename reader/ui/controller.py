@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoStack
 from reader.domain.errors import ReaderError
 from reader.domain.models import Article, Highlight
 from reader.services import Services
+from reader.services.changes import Changes
 from reader.services.settings import Settings, SettingsStore
 from reader.ui import commands
 from reader.ui.commands import CommandContext
@@ -74,6 +75,7 @@ class ReaderController(QObject):
         """Show an article (0: none) where it was left, saving the position of the one before."""
         if self.article is not None and self.article.id == article_id:
             return
+        self.sidebar.flush_edits()  # typing in the notes of the article being left goes to that article
         self.save_position()
         if not article_id:
             self._show(None, [])
@@ -103,6 +105,15 @@ class ReaderController(QObject):
     def save_position(self) -> None:
         if self.article is not None:
             self._remember_position(self.view.reading_position())
+
+    def undo(self) -> None:
+        """Undo the last change, counting note typing that has not settled as the last change."""
+        self.sidebar.flush_edits()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.sidebar.flush_edits()
+        self.undo_stack.redo()
 
     # --- what the user does --------------------------------------------------------------
     def add_highlight(self, start: int, end: int, color: str) -> None:
@@ -153,12 +164,13 @@ class ReaderController(QObject):
         article = self.article
         if article is None:
             return
-        progress = position / len(article.text) if article.text else 1.0
+        progress = self.view.reading_progress()
         try:
             self.services.articles.remember_position(article.id, position, progress)
             if progress >= READ_AT_PROGRESS and not article.is_read:
                 self.services.articles.set_read(article.id, True)
-                self.library.refresh_articles([article.id])
+                # not `listing`: an Unread list must not pull the article away while it is read
+                self.events.publish(Changes.of(articles=[article.id]))
         except ReaderError as error:
             self.message.emit(str(error))
 

@@ -30,6 +30,7 @@ class ExportFlow(ProgressFlow):
     """Runs exports on the shared job runner and reports them in one message."""
 
     failure_title = "Export failed"
+    verb = "Exporting"
 
     def __init__(self, window, runner: JobRunner, status: StatusBar) -> None:
         super().__init__(window, runner, status)

@@ -7,13 +7,12 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData
 
 from reader.services.changes import Changes
+from reader.services.fetch import is_url
 from reader.services.importing import ImportReport, ImportService
 from reader.ui.background import JobRunner, ProgressFlow
 from reader.ui.dialogs import ImportProblemsDialog, ask_import_files, ask_import_folder, report_summary
 from reader.ui.events import LibraryEvents
 from reader.ui.status import StatusBar
-
-_WEB = ("http://", "https://")
 
 
 def sources_in(mime: QMimeData) -> list[str]:
@@ -28,22 +27,33 @@ def sources_in(mime: QMimeData) -> list[str]:
         return found
     if mime.hasText():
         lines = [line.strip() for line in mime.text().splitlines() if line.strip()]
-        if lines and all(line.startswith(_WEB) and " " not in line for line in lines):
+        if lines and all(is_url(line) and " " not in line for line in lines):
             return lines
-        if lines and all(Path(line).expanduser().exists() for line in lines):
+        if lines and all(_is_existing_path(line) for line in lines):
             return lines
     return []
+
+
+def _is_existing_path(text: str) -> bool:
+    try:
+        return Path(text).expanduser().exists()
+    except (OSError, ValueError):  # copied text: a line too long for a file name, a NUL byte
+        return False
 
 
 class ImportFlow(ProgressFlow):
     """Starts imports, shows their progress in the status bar and reports the outcome once."""
 
     failure_title = "Import failed"
+    verb = "Importing"
 
     def __init__(self, window, importer: ImportService, events: LibraryEvents, status: StatusBar,
                  runner: JobRunner) -> None:
         super().__init__(window, runner, status)
         self._importer, self._events = importer, events
+
+    def describe(self, item: str) -> str:
+        return item if is_url(item) else Path(item).name
 
     def ask_files(self) -> None:
         files = ask_import_files(self._window)

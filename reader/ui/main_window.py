@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from reader import APP_NAME, __version__
 from reader.services import Services
+from reader.services.fetch import is_url
 from reader.services.settings import SettingsStore
 from reader.ui import commands
 from reader.ui.actions import WindowActions
@@ -103,10 +104,10 @@ class MainWindow(QMainWindow):
     # --- start and close -----------------------------------------------------------------
     def start(self) -> None:
         """Fill the panes and open the article last read (or the first one), where it was left."""
-        last = self.settings.last_article_id  # read first: filling the list opens its first row
+        last = self.settings.last_article_id
         self.controller.refresh_tags()
         self.search.refresh_saved()
-        self.library.reload()
+        self.library.reload(select=False)  # one article opens, not the first row and then the last read
         if not (last and self.library.select_article(last)):
             self.library.select_row(0)
         self._update_library_size()
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.jobs.wait()
         self.search.searcher.wait()
+        self.sidebar.flush_edits()
         self.controller.save_position()
         self.settings_store.save(self.settings)
         self.window_state.setValue("window/geometry", self.saveGeometry())
@@ -144,6 +146,8 @@ class MainWindow(QMainWindow):
         actions.export.triggered.connect(self.exports.ask_and_export)
         actions.preferences.triggered.connect(self._edit_preferences)
         actions.quit.triggered.connect(self.close)
+        actions.undo.triggered.connect(self.controller.undo)
+        actions.redo.triggered.connect(self.controller.redo)
         actions.find.triggered.connect(self.reading.open_find)
         actions.search_library.triggered.connect(self.search.focus)
         actions.highlight.triggered.connect(self._highlight_selection)
@@ -230,7 +234,7 @@ class MainWindow(QMainWindow):
 
     def _open_source(self) -> None:
         article = self.controller.article
-        if article is not None and article.url.startswith(("http://", "https://")):
+        if article is not None and is_url(article.url):
             QDesktopServices.openUrl(QUrl(article.url))
 
     def _delete_articles(self) -> None:
@@ -273,7 +277,7 @@ class MainWindow(QMainWindow):
         for action in (self.actions.toggle_read, self.actions.toggle_archived, self.actions.edit_details,
                        self.actions.delete_articles):
             action.setEnabled(article is not None)
-        self.actions.open_source.setEnabled(bool(article and article.url.startswith(("http://", "https://"))))
+        self.actions.open_source.setEnabled(bool(article and is_url(article.url)))
         if article is not None:
             self.actions.toggle_read.setText("Mark as &Unread" if article.is_read else "Mark as &Read")
             self.actions.toggle_archived.setText("Un&archive" if article.archived else "&Archive")

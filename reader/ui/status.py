@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
@@ -38,11 +36,12 @@ class StatusBar(QStatusBar):
             text += f" \u00b7 {counts['archived']} archived"
         self.size_label.setText(text)
 
-    def show_progress(self, done: int, total: int, source: str) -> None:
+    def show_progress(self, done: int, total: int, label: str) -> None:
+        """Show how far a long job is; `label` says what it is doing ("Importing page.html")."""
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(f"{done} of {total}")
-        self.progress_label.setText(f"Importing {Path(source).name}" if source else "Importing\u2026")
+        self.progress.setFormat(f"{done} of {total}" if total else "")
+        self.progress_label.setText(label or "Starting\u2026")
         for widget in (self.progress_label, self.progress, self.cancel_button):
             widget.show()
 

@@ -147,3 +147,9 @@ def test_a_locked_database_is_reported_and_nothing_is_lost(reader_cli, data_dir,
 def test_the_console_script_is_installed():
     script = Path(sys.executable).with_name("reader")
     assert script.exists(), "pip install should create the `reader` command next to python"
+
+
+def test_a_name_too_long_for_the_file_system_is_one_line(reader_cli, data_dir, tmp_path):
+    result = reader_cli("import", str(tmp_path / ("x" * 300 + ".txt")), data_dir=data_dir)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1 and "File name too long" in result.stderr

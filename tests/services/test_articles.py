@@ -61,3 +61,15 @@ def test_delete_and_restore_keep_everything(services, three):
     services.articles.restore(record)
     assert services.articles.get(a.id).tags == ("nature/water",)
     assert [h.note for h in services.annotations.highlights(a.id)] == ["n"]
+
+
+def test_undoing_a_delete_keeps_the_previous_texts(services, tmp_path):
+    story = tmp_path / "story.md"
+    story.write_text("# Story\n\nThe first version of the story text.", encoding="utf-8")
+    article = services.importer.import_paths([story]).imported[0].article
+    story.write_text("# Story\n\nThe first version of the story text, corrected.", encoding="utf-8")
+    services.importer.import_paths([story])
+    before = services.articles.versions(article.id)
+    assert before
+    services.articles.restore(services.articles.delete(article.id))
+    assert services.articles.versions(article.id) == before

@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings
 from library_data import write_articles
 
 from reader.services.settings import SettingsStore
+from reader.ui.sidebar.editor import NoteEdit
 
 
 @pytest.fixture
@@ -19,7 +20,7 @@ def library(services, tmp_path, seed_path):
 
 
 @pytest.fixture
-def make_window(qtbot, data_dir):
+def make_window(qtbot, data_dir, monkeypatch):
     """Build (and later close) main windows over the test library folder, as the app does."""
     from reader.app import make_application
     from reader.services import open_library
@@ -27,6 +28,7 @@ def make_window(qtbot, data_dir):
 
     make_application()
     opened = []
+    monkeypatch.setattr(NoteEdit, "settle_ms", 0)  # notes report every keystroke (one test checks settling)
 
     def make(services=None):
         services = services or open_library(data_dir, process_start="spawn")

@@ -109,3 +109,31 @@ def test_importing_a_new_version_of_the_open_article_shows_its_new_text(make_win
     moved = window.controller.highlights[highlight.id]
     assert shown.text[moved.start:moved.end] == "Work starts in spring." and moved.start > highlight.start
     assert window.status.currentMessage() == "1 updated to a new version"
+
+
+def test_copied_text_with_a_very_long_first_line_imports_as_text(make_window, qtbot):
+    window = make_window()
+    first_line = "A very long first line of copied text " * 10  # over 255 bytes: no file can be named so
+    QApplication.clipboard().setText(first_line + "\n\nA headline for a long copied page\n\n" + "word " * 400)
+    with qtbot.waitSignal(window.jobs.finished, timeout=30000) as blocker:
+        window.actions.import_clipboard.trigger()
+    assert len(blocker.args[0].imported) == 1  # not taken for a file name (too long for one)
+
+
+def test_a_bug_in_a_background_job_is_reported_and_frees_the_runner(make_window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append((title, text)))
+
+    def broken(progress, cancelled):
+        raise KeyError("surprise")
+
+    with qtbot.waitSignal(window.jobs.failed, timeout=10000):
+        assert window.imports._start(broken)
+    assert shown and shown[0][0] == "Import failed" and "KeyError" in shown[0][1]
+    assert not window.status.progress.isVisible()
+    with qtbot.waitSignal(window.jobs.finished, timeout=10000):
+        assert window.imports._start(lambda progress, cancelled: __import__(
+            "reader.services.importing", fromlist=["ImportReport"]).ImportReport())

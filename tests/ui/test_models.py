@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from reader.services.articles import ListQuery
 from reader.ui.library.article_model import ArticleIdRole, ArticleListModel, ArticleRole
 from reader.ui.library.tag_model import ALL_ARTICLES, TagListModel, TagNameRole
@@ -87,3 +89,19 @@ def test_tag_model_shows_parents_implied_by_children(qtmodeltester):
     assert [model.index(r).data(TagNameRole) for r in range(model.rowCount())] == [
         "", "alpha", "reading", "reading/later"]
     assert model.index(2).data() == "reading"  # no count of its own
+
+
+def test_rows_gone_from_the_library_are_asked_for_once(services, tmp_path, monkeypatch):
+    from library_data import write_articles
+
+    services.importer.import_paths(write_articles(tmp_path / "few", 3))
+    model = ArticleListModel(services.articles)
+    model.reload()
+    services.articles.delete(model.id_at(1))  # from the command line, say
+    calls = []
+    real_rows = services.articles.rows
+    monkeypatch.setattr(services.articles, "rows", lambda ids: calls.append(list(ids)) or real_rows(ids))
+    for _ in range(3):
+        assert model.index(1).data() is None
+        assert model.index(1).data(Qt.ItemDataRole.SizeHintRole) is None
+    assert len(calls) == 1

@@ -130,8 +130,12 @@ def test_archive_and_mark_read_move_articles_between_views(make_window, library)
     window.undo_stack.undo()
     assert _list_titles(window) == []
     window.library.show_combo.setCurrentIndex(window.library.show_combo.findData("inbox"))
+    current = window.controller.article.id
+    before = library.articles.get(current).is_read  # short articles seen whole count as read
     window.actions.toggle_read.trigger()
-    assert library.articles.get(window.controller.article.id).is_read
+    assert library.articles.get(current).is_read is not before
+    window.undo_stack.undo()
+    assert library.articles.get(current).is_read is before
 
 
 def test_tag_list_filters_the_library(make_window, library):
@@ -215,3 +219,58 @@ def test_the_reading_position_is_kept_across_articles_and_restarts(make_window, 
     again = make_window()
     assert again.controller.article.id == article.id
     assert again.reading.view.reading_position() == kept
+
+
+def test_note_typing_settles_then_is_saved_and_is_flushed_before_switching_or_undo(make_window, library, qtbot,
+                                                                                      monkeypatch):
+    from reader.ui.sidebar.editor import NoteEdit
+
+    monkeypatch.setattr(NoteEdit, "settle_ms", 60_000)  # never settles by itself during this test
+    window = make_window(library)
+    first = window.controller.article
+    note = window.findChild(QPlainTextEdit, "article_note")
+    qtbot.keyClicks(note, "Thoughts")
+    assert library.articles.get(first.id).note == ""  # not written on every keystroke
+    window.library.select_row(1)  # leaving the article saves what was typed, to that article
+    assert library.articles.get(first.id).note == "Thoughts"
+    assert window.controller.article.id != first.id and note.toPlainText() == ""
+
+    second = window.controller.article
+    highlight = library.annotations.highlight_quote(second.id, "first paragraph")
+    window.events.highlights_changed.emit(second.id)
+    window.sidebar.select_highlight(highlight.id, emit=True)
+    qtbot.keyClicks(window.sidebar.editor().note_edit, "Pending")
+    window.actions.undo.trigger()  # the typing is the last change: it is what undo takes back
+    assert library.annotations.get(highlight.id).note == ""
+    window.actions.redo.trigger()
+    assert library.annotations.get(highlight.id).note == "Pending"
+
+
+def test_reading_to_the_end_marks_read_and_the_window_knows(make_window, library, qtbot):
+    window = make_window(library)
+    window.library.filter_edit.setText("officials")
+    article = window.controller.article
+    assert "1 unread" in window.status.size_label.text() or "unread" in window.status.size_label.text()
+    unread_before = library.articles.counts()["unread"]
+    window.reading.view.scroll_to_offset(len(article.text) - 1)
+    window.controller.save_position()
+    assert library.articles.get(article.id).is_read
+    assert window.controller.article.is_read
+    assert window.actions.toggle_read.text() == "Mark as &Unread"
+    assert f"{unread_before - 1} unread" in window.status.size_label.text()
+
+
+def test_start_opens_only_the_article_last_read(make_window, library, monkeypatch):
+    window = make_window(library)
+    seed = [a.id for a in library.articles.list() if a.title.startswith("Top US")][0]
+    window.library.select_article(seed)
+    window.close()
+    from reader.ui.controller import ReaderController
+
+    opened = []
+    real_open = ReaderController.open_article
+    monkeypatch.setattr(ReaderController, "open_article",
+                        lambda self, article_id: (opened.append(article_id), real_open(self, article_id))[1])
+    again = make_window()
+    assert again.controller.article.id == seed
+    assert opened == [seed]

@@ -12,6 +12,8 @@ ArticleIdRole = Qt.ItemDataRole.UserRole + 1
 ArticleRole = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
+_ROW_ROLES = (Qt.ItemDataRole.DisplayRole, ArticleRole, Qt.ItemDataRole.ToolTipRole)
+_GONE = object()  # an id the library no longer has (deleted from the command line meanwhile)
 
 
 class ArticleListModel(QAbstractListModel):
@@ -26,7 +28,7 @@ class ArticleListModel(QAbstractListModel):
         self._articles = articles
         self._query = ListQuery()
         self._ids: list[int] = []
-        self._rows: dict[int, Article] = {}
+        self._rows: dict[int, Article | object] = {}
         self._row_of: dict[int, int] = {}
 
     # --- Qt model API --------------------------------------------------------------------
@@ -36,9 +38,10 @@ class ArticleListModel(QAbstractListModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        article_id = self._ids[index.row()]
         if role == ArticleIdRole:
-            return article_id
+            return self._ids[index.row()]
+        if role not in _ROW_ROLES:
+            return None  # the view asks for many roles while painting; none needs the database
         article = self._article_at(index.row())
         if article is None:
             return None
@@ -46,10 +49,8 @@ class ArticleListModel(QAbstractListModel):
             return article.title or "Untitled"
         if role == ArticleRole:
             return article
-        if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [article.title, article.author, article.site, article.url]
-            return "\n".join(part for part in parts if part)
-        return None
+        parts = [article.title, article.author, article.site, article.url]
+        return "\n".join(part for part in parts if part)  # ToolTipRole
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -104,6 +105,7 @@ class ArticleListModel(QAbstractListModel):
             page = self._ids[start:start + PAGE_SIZE]
             if len(self._rows) > 20 * PAGE_SIZE:
                 self._rows = {}  # keep memory flat on very long scrolls
-            self._rows.update(self._articles.rows(page))
-            article = self._rows.get(article_id)
-        return article
+            found = self._articles.rows(page)
+            self._rows.update({page_id: found.get(page_id, _GONE) for page_id in page})
+            article = self._rows[article_id]
+        return None if article is _GONE else article

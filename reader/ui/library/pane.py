@@ -184,13 +184,14 @@ class LibraryPane(QWidget):
         return ListQuery(text=self.filter_edit.text().strip(), tag=tag,
                          show=self.show_combo.currentData(), sort=self.sort_combo.currentData())
 
-    def reload(self) -> None:
-        """Run the list's query again, keeping the current article selected where it still shows."""
+    def reload(self, select: bool = True) -> None:
+        """Run the list's query again, keeping the current article selected where it still shows
+        (or selecting nothing when `select` is False: the caller chooses what to open)."""
         current = self.current_article_id()
         old_row = self.list_view.currentIndex().row()
         self.model.reload()
         self._update_empty_state()
-        if current and self.select_article(current):
+        if not select or (current and self.select_article(current)):
             return
         self.select_row(old_row if old_row >= 0 else 0)
 

@@ -217,6 +217,11 @@ class ReadingView(ReadingInteraction, QTextBrowser):
         position = line_start_at(self.document(), side + 1, self.verticalScrollBar().value() + 1)
         return self._offsets.from_qt(position)
 
+    def reading_progress(self) -> float:
+        """How far down the article the view is, 0 to 1 (1 when all of it shows or the end is reached)."""
+        bar = self.verticalScrollBar()
+        return 1.0 if bar.maximum() <= 0 else bar.value() / bar.maximum()
+
     def scroll_to_offset(self, offset: int, flash_length: int = 0) -> None:
         """Put the line holding code-point `offset` at the top (the title block for the first
         line), and flash `flash_length` characters from there if asked."""

@@ -100,7 +100,10 @@ class SearchFlow(QObject):
             self.open_hit(hits[0])
 
     def _delete_saved(self, search: SavedSearch) -> None:
-        self._search.delete_saved(search.id)
+        try:
+            self._search.delete_saved(search.id)
+        except ReaderError as error:
+            self._window.status.showMessage(str(error), 8000)
         self.refresh_saved()
 
     def _rename_saved(self, search: SavedSearch) -> None:

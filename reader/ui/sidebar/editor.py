@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextOption
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -26,15 +26,53 @@ NOTE_MIN_LINES, NOTE_MAX_LINES = 3, 14
 
 
 class NoteEdit(QPlainTextEdit):
-    """A plain-text note field that grows with its text, up to a limit, then scrolls."""
+    """A plain-text note field that grows with its text, up to a limit, then scrolls.
+
+    Typing settles before it is reported: `text_settled` comes `settle_ms` after the last
+    keystroke (a note write re-indexes it for search), and `flush()` reports a pending change
+    at once, which the window does before it switches articles, undoes or closes.
+
+    Signals:
+        text_settled(str): the note's text after the user stopped typing (or was flushed).
+    """
+
+    text_settled = Signal(str)
+    settle_ms = 400  # tests set 0
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._settle = QTimer(self, singleShot=True)
+        self._settle.timeout.connect(self.flush)
+        self._pending = False
+        self.textChanged.connect(self._typed)
         self.setTabChangesFocus(True)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.document().documentLayout().documentSizeChanged.connect(lambda _size: self._fit())
         self._fit()
+
+    def flush(self) -> None:
+        """Report a change still waiting to settle, now."""
+        self._settle.stop()
+        if self._pending:
+            self._pending = False
+            self.text_settled.emit(self.toPlainText())
+
+    def set_text_quietly(self, text: str) -> None:
+        """Show `text` from the library (no signal); a change still pending is dropped with it."""
+        self._settle.stop()
+        self._pending = False
+        blocked = self.blockSignals(True)
+        self.setPlainText(text)
+        self.blockSignals(blocked)
+        self._fit()
+
+    def _typed(self) -> None:
+        self._pending = True
+        if self.settle_ms <= 0:
+            self.flush()
+        else:
+            self._settle.start(self.settle_ms)
 
     def _fit(self) -> None:
         line = self.fontMetrics().lineSpacing()
@@ -97,7 +135,7 @@ class HighlightEditor(QFrame):
         self.note_edit = NoteEdit(self)
         self.note_edit.setObjectName("note_editor")
         self.note_edit.setPlaceholderText("Add a note (Markdown)\u2026")
-        self.note_edit.textChanged.connect(self._on_note_changed)
+        self.note_edit.text_settled.connect(self.note_changed)
         self.note_edit.document().documentLayout().documentSizeChanged.connect(lambda _s: self.size_changed.emit())
         self.tag_editor = TagEditor(self)
         self.tag_editor.tags_edited.connect(self.tags_edited)
@@ -131,11 +169,6 @@ class HighlightEditor(QFrame):
         for button in self.color_group.buttons():
             button.setChecked(button.objectName() == f"color_{highlight.color}")
         if self.note_edit.toPlainText() != highlight.note:
-            blocked = self.note_edit.blockSignals(True)
-            self.note_edit.setPlainText(highlight.note)
+            self.note_edit.set_text_quietly(highlight.note)
             self.note_edit.moveCursor(self.note_edit.textCursor().MoveOperation.End)
-            self.note_edit.blockSignals(blocked)
         self.tag_editor.set_tags(list(highlight.tags))
-
-    def _on_note_changed(self) -> None:
-        self.note_changed.emit(self.note_edit.toPlainText())

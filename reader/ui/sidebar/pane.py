@@ -46,7 +46,7 @@ class AnnotationSidebar(QWidget):
         self.article_note = NoteEdit(self)
         self.article_note.setObjectName("article_note")
         self.article_note.setPlaceholderText("Notes on this article (Markdown)\u2026")
-        self.article_note.textChanged.connect(self._on_article_note_changed)
+        self.article_note.text_settled.connect(self._on_article_note_changed)
         self.article_tags = TagEditor(self, placeholder="Tag article\u2026")
         self.article_tags.setObjectName("article_tags")
         self.article_tags.tags_edited.connect(lambda tags: self.article_tags_edited.emit(self._article_id, tags))
@@ -144,13 +144,18 @@ class AnnotationSidebar(QWidget):
     def editor(self) -> HighlightEditor | None:
         return self.delegate.editor()
 
+    def flush_edits(self) -> None:
+        """Report note typing that has not settled yet (before switching articles, undo, close)."""
+        self.article_note.flush()
+        editor = self.delegate.editor()
+        if editor is not None:
+            editor.note_edit.flush()
+
     # --- internals -----------------------------------------------------------------------
     def _show_article_fields(self, article: Article | None) -> None:
         note = article.note if article else ""
         if self.article_note.toPlainText() != note:
-            blocked = self.article_note.blockSignals(True)
-            self.article_note.setPlainText(note)
-            self.article_note.blockSignals(blocked)
+            self.article_note.set_text_quietly(note)
         self.article_tags.set_tags(list(article.tags) if article else [])
 
     def _update_counts(self) -> None:
@@ -184,6 +189,6 @@ class AnnotationSidebar(QWidget):
         editor.delete_clicked.connect(lambda: self.highlight_delete_requested.emit(editor.highlight_id))
         editor.reattach_clicked.connect(lambda: self.highlight_reattach_requested.emit(editor.highlight_id))
 
-    def _on_article_note_changed(self) -> None:
+    def _on_article_note_changed(self, note: str) -> None:
         if self._article_id:
-            self.article_note_changed.emit(self._article_id, self.article_note.toPlainText())
+            self.article_note_changed.emit(self._article_id, note)
