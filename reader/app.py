@@ -15,7 +15,6 @@ from reader import APP_ID, APP_NAME, __version__
 from reader.domain.errors import ReaderError
 from reader.services import Services, open_library
 from reader.services.seeding import seed_if_new
-from reader.services.settings import SETTINGS_NAME, SettingsStore
 from reader.shipped import resources_folder, seeds_folder
 from reader.ui.main_window import MainWindow
 
@@ -36,9 +35,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def build_window(services: Services) -> MainWindow:
     """The window over an open library, with its settings and window state in the data folder."""
-    settings_store = SettingsStore(services.data_dir / SETTINGS_NAME)
     window_state = QSettings(str(services.data_dir / WINDOW_STATE_NAME), QSettings.Format.IniFormat)
-    return MainWindow(services, settings_store, window_state)
+    return MainWindow(services, services.settings, window_state)
 
 
 def close_on_signals(window: MainWindow) -> QTimer:

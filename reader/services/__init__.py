@@ -30,6 +30,7 @@ class Services:
     tags: TagService
     exports: ExportService
     search: SearchService
+    settings: SettingsStore  # the user's settings (settings.json in the library folder)
 
     def close(self) -> None:
         self.storage.close()
@@ -41,6 +42,7 @@ def open_library(data_dir: Path, *, process_start: str = "fork") -> Services:
     `process_start` is how bulk imports start worker processes ("spawn" in a Qt process).
     """
     storage = open_storage(data_dir)
+    settings = SettingsStore(data_dir / SETTINGS_NAME)
     return Services(
         data_dir=data_dir,
         storage=storage,
@@ -48,6 +50,7 @@ def open_library(data_dir: Path, *, process_start: str = "fork") -> Services:
         annotations=AnnotationService(storage),
         importer=ImportService(storage, start_method=process_start),
         tags=TagService(storage),
-        exports=ExportService(storage, SettingsStore(data_dir / SETTINGS_NAME)),
+        exports=ExportService(storage, settings),
         search=SearchService(storage),
+        settings=settings,
     )

@@ -21,7 +21,7 @@ from reader.domain.tags import normalize_tag
 from reader.domain.text import content_hash
 from reader.importers import MAX_SOURCE_BYTES, ImportRejected, extract
 from reader.services.fetch import FetchedPage, FetchError, fetch_page, is_url
-from reader.services.progress import ProgressCallback
+from reader.services.progress import CancelCheck, ProgressCallback
 from reader.services.reimport import UpdatedItem, previous_version, update_article
 from reader.services.restore import RestoreReport, RestoreService
 from reader.storage import ArticleChangedError, Storage
@@ -159,10 +159,13 @@ class ImportService:
         *,
         tags: tuple[str, ...] = (),
         progress: ProgressCallback | None = None,
-        should_cancel: Callable[[], bool] | None = None,
+        should_cancel: CancelCheck | None = None,
+        fetch: Callable[[str], FetchedPage] = fetch_page,
     ) -> ImportReport:
         """Import every file in `paths` (folders walked) and every web address among them.
 
+        Web pages are fetched (with `fetch`) and imported like saved HTML files, their address
+        kept as url and source; one that cannot be fetched is a failure `URL: reason`.
         See ImportReport for the outcome; `progress(done, total, source)` follows both kinds.
         """
         tags = tuple(normalize_tag(tag) for tag in tags)
@@ -184,7 +187,7 @@ class ImportService:
             if should_cancel is not None and should_cancel():
                 report.cancelled = True
                 return report
-            self._fetch_and_store(url, tags, report, fetch_page)
+            self._fetch_and_store(url, tags, report, fetch)
             done += 1
             if progress is not None:
                 progress(done, total, url)
@@ -199,19 +202,6 @@ class ImportService:
             return report
         tags = tuple(normalize_tag(tag) for tag in tags)
         self._store(extract_source(source, data, name=name, url=url), tags, report)
-        return report
-
-    # --- web addresses ------------------------------------------------------------------
-    def import_urls(self, urls: Iterable[str], *, tags: tuple[str, ...] = (),
-                    fetch: Callable[[str], FetchedPage] = fetch_page) -> ImportReport:
-        """Fetch each web page and import it like a saved HTML file, its URL as url and source.
-
-        A page that cannot be fetched is a failure `URL: reason`; the others go on.
-        """
-        tags = tuple(normalize_tag(tag) for tag in tags)
-        report = ImportReport()
-        for url in urls:
-            self._fetch_and_store(url, tags, report, fetch)
         return report
 
     def _fetch_and_store(self, url: str, tags: tuple[str, ...], report: ImportReport,

@@ -29,10 +29,6 @@ class Settings:
     last_export_folder: str = ""  # where File > Export last wrote
     last_article_id: int | None = None
 
-    def color_label(self, color: str) -> str:
-        """The user's name for a colour, or the colour itself."""
-        return self.color_names.get(color) or color
-
 
 class SettingsStore:
     """Loads and saves Settings at one path; a damaged file gives defaults, never an error."""

@@ -11,7 +11,6 @@ class LibraryEvents(QObject):
     """Broadcasts what changed in the library, so each pane refreshes only what it shows.
 
     Signals:
-        articles_added(list): ids of new articles.
         articles_removed(list): ids of deleted articles.
         articles_changed(list): ids whose metadata, state, note or tags changed.
         highlights_changed(int): the article whose highlights changed.
@@ -19,7 +18,6 @@ class LibraryEvents(QObject):
         listing_changed(): lists must query again (membership or order may differ).
     """
 
-    articles_added = Signal(list)
     articles_removed = Signal(list)
     articles_changed = Signal(list)
     highlights_changed = Signal(int)
@@ -27,8 +25,6 @@ class LibraryEvents(QObject):
     listing_changed = Signal()
 
     def publish(self, changes: Changes) -> None:
-        if changes.added:
-            self.articles_added.emit(sorted(changes.added))
         if changes.removed:
             self.articles_removed.emit(sorted(changes.removed))
         if changes.articles:

@@ -94,6 +94,8 @@ class MainWindow(QMainWindow):
         self._local_shortcuts()
         self.controller.message.connect(lambda text: self.status.showMessage(text, 6000))
         self.controller.article_shown.connect(self._on_article_shown)
+        # Enter or a double click on a row: go and read it (keys then scroll the article)
+        self.library.article_activated.connect(lambda _id: self.reading.view.setFocus())
         self.events.listing_changed.connect(self._update_library_size)
         self.events.articles_changed.connect(lambda _ids: self._update_library_size())
         self.setAcceptDrops(True)

@@ -36,9 +36,6 @@ class TagEditor(QWidget):
         self.field.returnPressed.connect(self._add_from_field)
         self._layout.addWidget(self.field)
 
-    def tags(self) -> list[str]:
-        return list(self._tags)
-
     def set_tags(self, tags: list[str] | tuple[str, ...]) -> None:
         """Show these tags (no signal)."""
         if list(tags) == self._tags:

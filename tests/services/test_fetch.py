@@ -128,7 +128,7 @@ def test_dns_failure_is_reported_without_touching_the_network(monkeypatch):
 
 
 def test_importing_a_url_stores_the_article_with_its_url_as_url_and_source(server, services):
-    report = services.importer.import_urls([server + "/latin1", server + "/missing"], tags=("web",))
+    report = services.importer.import_paths([server + "/latin1", server + "/missing"], tags=("web",))
     assert [f.source for f in report.failures] == [server + "/missing"]
     (item,) = report.imported
     article = services.articles.get(item.article.id)

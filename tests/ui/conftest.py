@@ -7,7 +7,6 @@ from PySide6.QtCore import QSettings
 
 from library_data import write_articles
 
-from reader.services.settings import SettingsStore
 from reader.ui.sidebar.editor import NoteEdit
 
 
@@ -32,7 +31,7 @@ def make_window(qtbot, data_dir, monkeypatch):
 
     def make(services=None):
         services = services or open_library(data_dir, process_start="spawn")
-        window = MainWindow(services, SettingsStore(data_dir / "settings.json"),
+        window = MainWindow(services, services.settings,
                             QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat))
         qtbot.addWidget(window)
         window.library.filter_delay_ms = 0
@@ -44,5 +43,6 @@ def make_window(qtbot, data_dir, monkeypatch):
         return window
 
     yield make
-    for window, _services in opened:
+    for window, services in opened:
         window.close()
+        services.close()  # closing twice (a test passed its own) is harmless

@@ -58,10 +58,6 @@ class ArticleListModel(QAbstractListModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
 
     # --- queries -------------------------------------------------------------------------
-    @property
-    def query(self) -> ListQuery:
-        return self._query
-
     def set_query(self, query: ListQuery) -> None:
         """Show the articles matching `query` (the whole list is rebuilt)."""
         self._query = query

@@ -175,10 +175,6 @@ class LibraryPane(QWidget):
         else:
             self.current_article_changed.emit(0)
 
-    def focus_filter(self) -> None:
-        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.filter_edit.selectAll()
-
     def query(self) -> ListQuery:
         tag = self.tag_view.currentIndex().data(TagNameRole) or ""
         return ListQuery(text=self.filter_edit.text().strip(), tag=tag,

@@ -95,9 +95,6 @@ class AnnotationSidebar(QWidget):
         if editor is not None:
             editor.tag_editor.set_completions(names)
 
-    def article_id(self) -> int:
-        return self._article_id
-
     def set_article(self, article: Article | None, highlights: list[Highlight]) -> None:
         """Show another article (or none)."""
         self._article_id = article.id if article else 0
