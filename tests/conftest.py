@@ -9,6 +9,9 @@ import pytest
 from reader_process import SEED, run_reader
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Dates and numbers shown in the window follow the locale; tests expect the same everywhere.
+os.environ["LC_ALL"] = "C.UTF-8"
+os.environ["LANG"] = "C.UTF-8"
 # Keep tests away from the real user's library whatever they call.
 os.environ.pop("READER_DATA_DIR", None)
 

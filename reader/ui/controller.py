@@ -179,11 +179,7 @@ class ReaderController(QObject):
         if self.article is None or self.article.id != article_id:
             return
         fresh = {h.id: h for h in self.services.annotations.highlights(article_id)}
-        for highlight_id in self.highlights.keys() - fresh.keys():
-            self.view.remove_highlight(highlight_id)
-        for highlight_id, highlight in fresh.items():
-            if self.highlights.get(highlight_id) != highlight:
-                self.view.upsert_highlight(highlight)
+        self.view.set_highlights(list(fresh.values()))  # repaints only what changed
         self.highlights = fresh
         self.sidebar.update_highlights(list(fresh.values()))
 

@@ -22,6 +22,9 @@ def test_run_window_opens_the_sample_library(qapp, qtbot, data_dir, monkeypatch)
         return 0
 
     monkeypatch.setattr(QApplication, "exec", fake_exec)
+    # the app's process-wide settings must not outlive this test: Ctrl+C handlers, frozen objects
+    monkeypatch.setattr("signal.signal", lambda number, handler: None)
+    monkeypatch.setattr("gc.freeze", lambda: None)
     assert run_window(data_dir) == 0
     assert seen == {"title": "Top US Officials Agree on Options to Give Trump to Deter Attacks on Americans "
                              "in Iraq \u2014 Reader", "visible": True}

@@ -67,26 +67,35 @@ def test_ctrl_v_in_the_library_list_imports_a_copied_path(make_window, qtbot, tm
 
 
 def test_cancelling_keeps_what_was_imported(make_window, tmp_path, qtbot, monkeypatch):
-    import time
+    import threading
 
     import reader.services.importing as importing
     from library_data import write_articles
 
     real_extract = importing.extract_source
+    cancel_clicked = threading.Event()
+    extracted = []
 
-    def slow_extract(*args, **kwargs):
-        time.sleep(0.3)  # long enough for the click on Cancel to arrive mid-batch
+    def extract_after_the_first_waits_for_cancel(*args, **kwargs):
+        extracted.append(args[0])
+        if len(extracted) > 1:
+            cancel_clicked.wait(10)  # the user clicks Cancel while this article is being read
         return real_extract(*args, **kwargs)
 
-    monkeypatch.setattr(importing, "extract_source", slow_extract)
+    monkeypatch.setattr(importing, "extract_source", extract_after_the_first_waits_for_cancel)
     window = make_window()
     write_articles(tmp_path / "many", 5)
-    window.jobs.progress.connect(lambda done, total, source: window.status.cancel_button.click())
+
+    def click_cancel(done, total, source):
+        window.status.cancel_button.click()
+        cancel_clicked.set()
+
+    window.jobs.progress.connect(click_cancel)
     with qtbot.waitSignal(window.jobs.finished, timeout=30000) as blocker:
         window.imports.import_paths([str(tmp_path / "many")])
     report = blocker.args[0]
-    assert report.cancelled and 1 <= len(report.imported) < 5
-    assert window.library.model.rowCount() == len(report.imported) == window.services.articles.count()
+    assert report.cancelled and len(report.imported) == 1
+    assert window.library.model.rowCount() == 1 == window.services.articles.count()
 
 
 def test_importing_a_new_version_of_the_open_article_shows_its_new_text(make_window, tmp_path, qtbot):

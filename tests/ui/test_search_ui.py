@@ -8,6 +8,16 @@ from reader.domain.search import ArticleHit, HighlightHit
 from reader.ui.search.flow import AskName
 
 
+def _cursor_at(view, offset):
+    from PySide6.QtGui import QTextCursor
+
+    from reader.ui.offsets import OffsetMap
+
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(OffsetMap(view.article_text()).to_qt(offset))
+    return cursor
+
+
 def _search(window, qtbot, text):
     window.search.searcher.delay_ms = 0
     with qtbot.waitSignal(window.search.searcher.results_ready, timeout=10000) as blocker:
@@ -48,7 +58,9 @@ def test_choosing_a_highlight_hit_opens_the_article_at_it(make_window, library, 
     qtbot.mouseClick(panel.list_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.controller.article.id == seed_id
     assert window.sidebar.current_highlight_id() == highlight.id
-    assert window.reading.view.reading_position() <= highlight.start
+    view = window.reading.view
+    assert 0 < view.reading_position() <= highlight.start  # scrolled to it (it is near the end)
+    assert view.viewport().rect().contains(view.cursorRect(_cursor_at(view, highlight.start)))
 
 
 def test_choosing_an_article_hit_scrolls_to_the_match(make_window, library, qtbot):
@@ -61,7 +73,9 @@ def test_choosing_an_article_hit_scrolls_to_the_match(make_window, library, qtbo
     assert article.id == hit.article_id
     start = article.text.index("Soleimani")
     assert hit.position[0] == start
-    assert window.reading.view.reading_position() <= start
+    view = window.reading.view
+    assert 0 < view.reading_position() <= start
+    assert view.viewport().rect().contains(view.cursorRect(_cursor_at(view, start)))
 
 
 def test_a_malformed_query_is_read_as_words_and_says_so(make_window, library, qtbot):

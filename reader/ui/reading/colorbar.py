@@ -41,7 +41,6 @@ class ColorBar(QFrame):
             button.clicked.connect(lambda _=False, key=key: self.color_chosen.emit(key))
             layout.addWidget(button)
             self._buttons[key] = button
-        self._current = PALETTE[0]
 
     def apply(self, typography: Typography, current: str) -> None:
         """Swatches in the theme's colours, the current colour a little larger.
@@ -50,7 +49,6 @@ class ColorBar(QFrame):
         """
         theme = typography.theme
         colors = theme.underline if theme.is_dark else theme.highlights
-        self._current = current
         for key, button in self._buttons.items():
             size = 20 if key == current else 16
             button.setIcon(swatch_icon(QColor(colors.get(key, "#cccccc")), size))

@@ -41,7 +41,10 @@ def site_name(article: Article) -> str:
     """The site to show: the article's own, else the host of its address without "www."."""
     if article.site:
         return article.site
-    host = (urlsplit(article.url).hostname or "") if article.url else ""
+    try:
+        host = (urlsplit(article.url).hostname or "") if article.url else ""
+    except ValueError:  # an address the importer kept but that does not parse ("http://[oops/a")
+        return ""
     return host.removeprefix("www.")
 
 

@@ -44,10 +44,6 @@ class HighlightPainter:
         """The painted highlights by id (orphans and out-of-range ones are left out)."""
         return self._highlights
 
-    @property
-    def segments(self) -> list[Segment]:
-        return self._segments
-
     def at(self, offset: int) -> list[Highlight]:
         """The highlights covering code-point `offset`, topmost first."""
         segment = segments_at(self._segments, self._starts, offset)

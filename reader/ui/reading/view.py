@@ -166,19 +166,25 @@ class ReadingView(ReadingInteraction, QTextBrowser):
     def _install(self, document: QTextDocument) -> None:
         self._layout_column(document)
         self.setExtraSelections([])
+        old = self.document()
+        # Qt deletes only the document it made itself (its parent is Qt's text control); ours
+        # are the view's children and, each holding a whole article, would pile up.
+        ours = old is not None and old is not document and old.parent() is self
         self._scrolling = True
         try:
-            # the old document is a child of the view, so Qt deletes it
             self.setDocument(document)
         finally:
             self._scrolling = False
+        if ours:
+            old.deleteLater()
         self._place_widgets()
 
     # --- highlights ----------------------------------------------------------------------
     def set_highlights(self, highlights: Sequence[Highlight]) -> None:
-        """Replace all painted highlights."""
-        if self._painter is not None:
-            self._painter.set_highlights(highlights)
+        """Take the open article's highlights as they now are; only what changed is repainted
+        (highlights of another article are ignored)."""
+        if self._painter is not None and self._article is not None:
+            self._painter.set_highlights([h for h in highlights if h.article_id == self._article.id])
 
     def upsert_highlight(self, highlight: Highlight) -> None:
         """Paint a new highlight or repaint a changed one (only its overlap cluster changes)."""

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from reading_data import fragment_formats, highlight_quote, make_article
 
 from reader.domain.models import BlockKind
+from reader.ui.offsets import OffsetMap
 from reader.ui.reading.find import find_all
 
 TEXT = "The “quick” fox—or so it's said. The QUICK fox\nrests. Don’t   panic 😀 fox."
@@ -32,7 +33,7 @@ def test_empty_and_regex_characters():
     assert find_all("a.b a+b", "a+b") == [(4, 7)]
 
 
-ARTICLE_BLOCKS = [(BlockKind.PARAGRAPH, "Apples and pears. More apples here."),
+ARTICLE_BLOCKS = [(BlockKind.PARAGRAPH, "Apples 🍎 and pears. More apples here."),  # an emoji: 2 Qt units
                   (BlockKind.PARAGRAPH, "An apple a day."),
                   (BlockKind.PARAGRAPH, "Nothing else.")]
 
@@ -67,7 +68,8 @@ def test_find_bar_steps_through_matches_without_touching_highlights(qtbot, pane)
     assert bar.current_index == 1
     # the current match is drawn as an extra selection at its place; the formats are untouched
     marked = {(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in view.extraSelections()}
-    assert (starts[1], starts[1] + 5) in marked
+    offsets = OffsetMap(article.text)
+    assert (offsets.to_qt(starts[1]), offsets.to_qt(starts[1] + 5)) in marked
     assert _colours(view.document()) == before
     qtbot.keyClick(field, Qt.Key.Key_Escape)
     assert not bar.isVisible()

@@ -33,7 +33,8 @@ def linked(view):
 
 
 def test_clicking_a_link_opens_the_system_browser_and_keeps_the_article(qtbot, view, linked, opened):
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point_at(view, TEXT.index("report") + 2))
+    with qtbot.assertNotEmitted(view.highlight_clicked):  # a highlighted link is a link first
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point_at(view, TEXT.index("report") + 2))
     assert opened == ["https://example.org/report"]
     assert view.document().toPlainText() == linked.text
     assert view.source() == QUrl()

@@ -59,8 +59,11 @@ def test_scrolling_reports_the_position(qtbot, view, long_article):
     with qtbot.waitSignal(view.position_changed, timeout=2000,
                           check_params_cb=lambda offset: offset == view.reading_position() and offset > 0):
         scroll_bar.setValue(scroll_bar.maximum() // 2)
+    before = view.reading_position()
+    scroll_bar.setValue(scroll_bar.value() + 1)  # one pixel: the same line stays on top
+    assert view.reading_position() == before
     with qtbot.assertNotEmitted(view.position_changed, wait=50):
-        scroll_bar.setValue(scroll_bar.value())  # no move, nothing new to report
+        scroll_bar.setValue(scroll_bar.value() + 1)  # the position did not change: nothing to report
 
 
 def test_resizing_keeps_the_reading_position(qtbot, pane, long_article):
