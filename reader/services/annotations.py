@@ -79,7 +79,7 @@ class AnnotationService:
 
     def highlights(self, article_id: int) -> list[Highlight]:
         """The article's highlights in text order."""
-        self._storage.articles.get(article_id)  # a missing article is an error, not an empty list
+        self._storage.articles.require(article_id)  # a missing article is an error, not an empty list
         return self._storage.highlights.for_article(article_id)
 
     def get(self, highlight_id: int) -> Highlight:
@@ -112,7 +112,7 @@ class AnnotationService:
         Each keeps its old quote, prefix and suffix (to show), note, colour and tags; its
         span is empty, at the best guess of where the passage was. Oldest first.
         """
-        self._storage.articles.get(article_id)  # a missing article is an error, not an empty list
+        self._storage.articles.require(article_id)  # a missing article is an error, not an empty list
         return self._storage.highlights.orphans(article_id)
 
     def reattach(self, highlight_id: int, start: int, end: int, *, snap: bool = True) -> Highlight:

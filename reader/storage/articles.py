@@ -122,6 +122,12 @@ class ArticleStore:
             counts = highlight_counts(session, [row.id for row in rows]) if rows else {}
             return [article_from_row(row, with_text=False, highlight_count=counts.get(row.id, 0)) for row in rows]
 
+    def require(self, article_id: int) -> None:
+        """Raise NotFoundError unless the article exists (without loading it)."""
+        with self._db.read_session() as session:
+            if session.scalar(select(ArticleRow.id).where(ArticleRow.id == article_id)) is None:
+                raise NotFoundError(f"no article with id {article_id}")
+
     def count(self) -> int:
         with self._db.read_session() as session:
             return session.scalar(select(func.count()).select_from(ArticleRow)) or 0
