@@ -22,6 +22,16 @@ from reader.domain.text import content_hash, text_from_paragraphs
 from reader.storage import open_storage
 
 # Each child prints the wall-clock time at which its window has painted once, then exits.
+FIRST_PAINT = """
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            print(time.time(), flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+spy = FirstPaint()
+"""
+
 READER_CHILD = """
 import sys, time
 from pathlib import Path
@@ -32,13 +42,7 @@ app = make_application()
 services = open_library(Path(sys.argv[1]), process_start="spawn")
 window = build_window(services)
 window.start()
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            print(time.time(), flush=True)
-            QTimer.singleShot(0, app.quit)
-        return False
-spy = FirstPaint()
+""" + FIRST_PAINT + """
 window.reading.view.viewport().installEventFilter(spy)
 window.show()
 app.exec()
@@ -57,13 +61,7 @@ splitter.widget(0).setModel(QStringListModel([f"Article {n}" for n in range(1000
 splitter.widget(1).setPlainText("An article. " * 300)
 window.setCentralWidget(splitter)
 window.resize(1280, 800)
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint:
-            print(time.time(), flush=True)
-            QTimer.singleShot(0, app.quit)
-        return False
-spy = FirstPaint()
+""" + FIRST_PAINT + """
 splitter.widget(1).viewport().installEventFilter(spy)
 window.show()
 app.exec()
