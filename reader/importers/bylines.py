@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from reader.importers.people import clean_author
+from reader.importers.people import JOB as _JOB, clean_author
 from reader.importers.written_dates import WrittenDate, find_dates, publication_date
 
 # "by" anywhere (after a label, a date or a separator), or "Publicado por", "publié par"...; the German,
@@ -36,9 +36,6 @@ _NOT_NAMES = re.compile(
     r"edt|est|pst|pdt|gmt|utc|cet|ist)\b", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u024f\u0400-\u042f][\w.'\u2019-]*|[a-z]{1,3}|and|&|de|van|von|der|la|du|del)$")
 _NAME_THEN_SEPARATOR = re.compile(r"^(?P<name>[^\d@|/\u2022-]{3,60}?)\s*(?:[-\u2013\u2014|/\u2022\u00b7]\s*|@\w+)")
-# Words naming a job on a byline: "Tom Krisher, AP Auto Writer", "Jane Doe, Staff Reporter".
-_JOB = re.compile(r"\b(writer|reporter|correspondent|editor(?:-at-large)?|columnist|contributor|staff|journalist|critic)s?$",
-                  re.IGNORECASE)
 _ROLE = re.compile(rf"{_JOB.pattern}|\b(producer|analyst|bureau|desk|press|news|wires?|agency)$", re.IGNORECASE)
 # w3m and browsers glue neighbouring elements: "Meg JamesStaff Writer", "Eric SongBy Eric Song".
 # Three lower-case letters before the capital keep McCoy, LaMotte and MacKenzie whole; after fewer,
@@ -50,6 +47,8 @@ _PAPER_TAIL = re.compile(r"(?<=[a-z.])\s+(?:[A-Z]{2,}\s*)+$|\s+(?:[Tt]he\s+)?(?:
 _JOB_TAIL = re.compile(r"(?:\s+(?:senior|staff|chief|contributing|special|associate|editorial|national|political|foreign|"
                        r"sports|business|managing|deputy|executive|news|auto|security|science|tech))*\s+" + _JOB.pattern,
                        re.IGNORECASE)
+# Who wrote it, after the date and a slash: "Updated on: November 19, 2019 / 10:07 AM / CBS News".
+_CREDIT_AFTER_DATE = re.compile(r"^(?:\s*/\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?\s*/\s*(?P<name>[^/|\d]{2,60}?)\s*$")
 _PLACEHOLDERS = re.compile(r"^(?:\s*\[[^\]]*\])+\s*")  # "[author photo] Jane Doe"
 # Lines of share buttons and menus look like names too ("Facebook Twitter Email", "RT Shop").
 _NOT_A_BYLINE = re.compile(r"\b(share|facebook|twitter|whatsapp|linkedin|pinterest|e-?mail|print|shop|subscribe|"
@@ -114,6 +113,7 @@ def _by_name(line: str) -> str | None:
     return ""
 
 
+
 def _one_word_ok(name: str) -> bool:
     """A byline of one word without "by" is kept only when it names a wire service (sections look the same)."""
     return len(name.split()) > 1 or name.lower() in _AGENCIES
@@ -140,6 +140,10 @@ def find_byline(line: str) -> str:
     if stripped != line.strip(" ,-\u2013\u2014|/") and looks_like_name(stripped) and len(stripped.split()) <= 5 \
             and not _NOT_NAMES.search(stripped) and _one_word_ok(stripped) and not _NOT_A_BYLINE.search(stripped):
         return clean_author(stripped)  # "Jane Doe November 18, 2019 11:03 PM"
+    credit = _CREDIT_AFTER_DATE.search(line[dates[-1].end:]) if dates else None
+    if credit and looks_like_name(credit.group("name")) and len(credit.group("name").split()) <= 4 \
+            and _one_word_ok(credit.group("name")) and not _NOT_A_BYLINE.search(credit.group("name")):
+        return clean_author(credit.group("name"))  # "November 19, 2019 / 10:07 AM / CBS News"
     match = _NAME_THEN_SEPARATOR.match(stripped + " |")
     if match and (dates or "@" in line):
         name = match.group("name").strip(" ,")
@@ -150,8 +154,8 @@ def find_byline(line: str) -> str:
 
 
 def role_byline(line: str) -> str:
-    """A byline naming a job, or "": "Tom Krisher, AP Auto Writer" is kept whole, as pages show it;
-    "Bruce Lee Senior Contributor", written without a comma, gives "Bruce Lee"."""
+    """A byline naming a job, or "": "Tom Krisher, AP Auto Writer" and "Bruce Lee Senior
+    Contributor" give the person ("Tom Krisher", "Bruce Lee"); "Jane Doe, Reuters" stays whole."""
     if "," not in line and _JOB.search(line) and looks_like_name(line) and 2 <= len(line.split()) <= 6 \
             and not re.search(r"\d|\b[a-z]", line):
         name = _JOB_TAIL.sub("", line)  # "Bruce Lee Senior Contributor": the job is not the name

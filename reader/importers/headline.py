@@ -32,6 +32,7 @@ _NOT_HEADLINE = re.compile(
     r"|(?-i:\b[A-Z]{2,3}-[A-Z]{2,3}--)|\bLd-Writethru\b",
     re.IGNORECASE,
 )
+_HANGUL = re.compile(r"[\uac00-\ud7a3]{2,}")
 _NUMBER = re.compile(r"^[\d.,%:+\u2013\u2014-]+$")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _INNER_SENTENCE = re.compile(r"[a-z]{3}[.!?][\"\u201d\u2019]?\s+[A-Z\u201c\"]")  # not after "J.", "U.S." or "Rep."
@@ -46,11 +47,16 @@ _COMMON = frozenset(
 def topic_keys(text: str) -> set[str]:
     """The words that carry a line's topic, cut to five letters so that plurals and tenses meet.
 
-    Chinese and Japanese have no spaces: pairs of their characters stand in for words.
+    Chinese and Japanese have no spaces: pairs of their characters stand in for words. Korean
+    words are short and carry their particles ("엘제이의" is "엘제이" and "of"): pairs of syllables
+    within a word stand in for them too.
     """
-    keys = {word[:5] for word in re.findall(r"[^\W\d_]{4,}", text.lower()) if word not in _COMMON}
+    keys = {word[:5] for word in re.findall(r"[^\W\d_]{4,}", text.lower())
+            if word not in _COMMON and not _HANGUL.match(word)}
     wide = "".join(CJK.findall(text))
     keys.update(wide[i:i + 2] for i in range(len(wide) - 1))
+    for word in _HANGUL.findall(text):
+        keys.update(word[i:i + 2] for i in range(len(word) - 1))
     return keys
 
 

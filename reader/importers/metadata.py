@@ -11,6 +11,7 @@ import html
 import json
 import warnings
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -51,7 +52,10 @@ class MetadataSources:
         self.url = url
         self.meta = _meta_tags(tree)
         self.ld = list(_json_ld_articles(tree))
-        self.headings = [_text(h) for h in tree.iter("h1")]
+        h1s = list(tree.iter("h1"))
+        # an <h1> that links to the home page is the site's logo, not a headline
+        self.logos = {_text(h) for h in h1s if _links_home(h)}
+        self.headings = [text for text in map(_text, h1s) if text not in self.logos]
         self.titles = [_text(e) for e in tree.iter("title")]
         self.itemprops: dict[str, list[str]] = {}
         for element in tree.xpath("//*[@itemprop='headline' or @itemprop='author' or @itemprop='datePublished']"):
@@ -60,25 +64,30 @@ class MetadataSources:
                 self.itemprops.setdefault(element.get("itemprop"), []).append(value)
         self.canonical = [link.get("href", "") for link in tree.iterfind(".//link[@rel='canonical']")]
         self.lang = tree.get("lang", "") if tree.tag == "html" else ""
+        self.host = _own_host(tree, self.canonical, self.meta.get("og:url", ""))
 
     def best(self, document=None) -> PageMetadata:
         """The best value of each field; `document` (trafilatura's result) is the last resort."""
         meta, ld = self.meta, self.ld
-        hostname = urlsplit(self.url).hostname or ""
+        hostname = urlsplit(self.url).hostname or self.host
         site = _first(
             *(meta.get(name, "") for name in _SITE_META[:3]),
             *(_name_of(item.get("publisher")) for item in ld),
             getattr(document, "sitename", "") or "",
             hostname.removeprefix("www."),
         ).lstrip("@")
-        raw_titles = [
+        metadata_titles = [
             *(str(item.get("headline") or item.get("name") or "") for item in ld),
             *(meta.get(name, "") for name in _TITLE_META),
             *self.itemprops.get("headline", []),
-            getattr(document, "title", "") or "",
-            *self.titles,
         ]
-        title = clean_title([html.unescape(t) for t in raw_titles if t.strip()], self.headings, site)
+        raw_titles = [*metadata_titles, getattr(document, "title", "") or "", *self.titles]
+        logos = {_squash(logo) for logo in self.logos}
+        # what the page itself says its title is: trafilatura's guess may be the <h1> itself, and
+        # further microdata headlines are those of teasers
+        confirmed = [*metadata_titles[:len(ld) + len(_TITLE_META)], *self.itemprops.get("headline", [])[:1], *self.titles]
+        title = clean_title([html.unescape(t) for t in raw_titles if t.strip() and _squash(t) not in logos],
+                            self.headings, site, confirmed=[html.unescape(t) for t in confirmed])
         authors = [
             *(_authors_of(item.get("author") or item.get("creator")) for item in ld),
             *(meta.get(name, "") for name in _AUTHOR_META),
@@ -104,6 +113,42 @@ class MetadataSources:
             url=self.url or (canonical if canonical.startswith(("http://", "https://")) else ""),
             language=language.replace("_", "-").split(",")[0].strip(),
         )
+
+
+def _squash(text: str) -> str:
+    return "".join(re.findall(r"\w+", text.lower()))
+
+
+def _links_home(element: etree._Element) -> bool:
+    """Whether an element is, holds or sits in a link to a site's home page ("/", "https://host/")."""
+    links = [*element.iter("a"), *(a for a in element.iterancestors("a"))]
+    for link in links:
+        parts = urlsplit(link.get("href", "").strip())
+        if not parts.query and parts.path.strip("./") in ("", "index.html", "index.php", "index.htm") \
+                and (parts.path or parts.netloc):
+            return True
+    return False
+
+
+_MIN_OWN_LINKS = 5  # links to one host it takes to call that host the page's own
+
+
+def _own_host(tree: etree._Element, canonical: list[str], og_url: str) -> str:
+    """The page's host name when no address was given: from rel=canonical or og:url, else the host
+    most of its absolute links point to (its own navigation and footer)."""
+    for url in (*canonical, og_url):
+        host = urlsplit(url.strip()).hostname or ""
+        if host:
+            return host.removeprefix("www.")
+    hosts = Counter(
+        (urlsplit(href).hostname or "").removeprefix("www.")
+        for href in (a.get("href", "").strip() for a in tree.iter("a"))
+        if href.startswith(("http://", "https://")))
+    hosts.pop("", None)
+    if not hosts:
+        return ""
+    host, count = hosts.most_common(1)[0]
+    return host if count >= _MIN_OWN_LINKS and count >= 0.3 * sum(hosts.values()) else ""
 
 
 def _first(*values: str) -> str:

@@ -42,20 +42,33 @@ def strip_site(title: str, site: str) -> str:
     return title[start:end].strip()
 
 
-def clean_title(candidates: Sequence[str], headings: Sequence[str] = (), site: str = "") -> str:
+def clean_title(candidates: Sequence[str], headings: Sequence[str] = (), site: str = "",
+                confirmed: Sequence[str] = ()) -> str:
     """The best headline among `candidates` (best source first), cleaned of site-name parts.
 
-    A page's own <h1> that is one of the separated parts of a candidate wins: that is the
-    headline as the page shows it. Otherwise the first candidate loses the parts naming the
-    site, and a tail shared by several candidates (the site's suffix) is dropped too.
+    A page's own <h1> wins when the page's metadata (`confirmed`: JSON-LD, meta tags, <title>)
+    gives it word for word, when the best candidate is its first words (a title cut short for
+    sharing), or when it is one of the separated parts of a candidate: that is the headline
+    as the page shows it. Otherwise the first candidate loses the parts naming the site, and
+    a tail shared by several candidates (the site's suffix) is dropped too.
     """
     cleaned = [" ".join(c.split()) for c in candidates if c and c.strip()]
     if not cleaned:
         return " ".join(headings[0].split()) if headings else ""
+    shown = [" ".join(h.split()) for h in headings if len(_words(h)) >= 2]
+    confirmed_keys = {_squash(c) for c in confirmed}
+    for heading in shown:
+        if _squash(heading) in confirmed_keys:
+            return heading
     best = strip_site(cleaned[0], site)
+    best_words = _words(best)
+    for heading in shown:
+        heading_words = _words(heading)
+        if len(best_words) >= 4 and len(heading_words) > len(best_words) and heading_words[:len(best_words)] == best_words:
+            return heading
     parts = _SEPARATOR.split(best)
     if len(parts) > 1:
-        heading_keys = {_squash(h) for h in headings if len(_words(h)) >= 2}
+        heading_keys = {_squash(h) for h in shown}
         for part in parts:
             if _squash(part) in heading_keys:
                 return part.strip()

@@ -135,3 +135,18 @@ def test_dates_on_a_page_not_in_english_are_read_day_first():
 def test_the_posted_date_wins_over_the_updated_one_beside_it():
     article = copied(HEADLINE, "By Jane Dodson", "Updated: 4 Mar 2021 9:38 pm", "Posted: 3 Mar 2021 8:11 pm")
     assert article.published == "2021-03-03T20:11"
+
+
+def test_a_korean_headline_shares_its_words_with_the_article_through_syllable_pairs():
+    # Korean words carry their particles ("항구의" is "항구" + "of"): whole words rarely meet
+    headline = "항구 방파제 재건축, 시의회가 마침내 결정한 이유"
+    lead = "[코스트=기자] 항구의 방파제를 다시 짓기로 시의회가 화요일에 결정했다. " * 3
+    subheading = "어민들의 오랜 기다림 끝에 내려진 결정"
+    article = copied(headline, "기사입력 :[ 2018-08-25 15:24 ]", subheading, body=[lead, lead + "끝.", lead + "정말."])
+    assert article.title == headline
+    assert article.published == "2018-08-25T15:24"
+
+
+def test_the_organisation_credited_after_the_date_is_the_author():
+    article = copied(HEADLINE, "Updated on: November 19, 2019 / 10:07 AM / CBS News")
+    assert (article.title, article.author, article.published[:10]) == (HEADLINE, "CBS News", "2019-11-19")

@@ -139,5 +139,38 @@ def test_keep_blocks_moves_blocks_and_marks():
 
 
 def test_labels_before_by_and_date_words_are_not_names():
-    assert clean_author("Analysis by Chris Cillizza, CNN Editor-at-large") == "Chris Cillizza, CNN Editor-at-large"
+    assert clean_author("Analysis by Chris Cillizza, CNN Editor-at-large") == "Chris Cillizza"
     assert find_byline("Published Monday, November 18, 2019 8:22AM EST") == ""
+
+
+def test_a_logo_h1_linking_home_is_not_the_headline_and_the_pages_own_links_name_its_site():
+    footer = "".join(f"<a href='http://www.coast.example/page{n}'>Page {n}</a>" for n in range(6))
+    html = (f"<html><head><title>Harbour wall to be rebuilt after storms - Coast</title></head><body>"
+            f"<a href='/'><h1>Coast Gazette</h1></a><article>{BODY}</article>{footer}</body></html>")
+    article = extract(html.encode(), name="p.html")
+    assert article.site == "coast.example"  # no address given: the host most of its links point to
+    assert article.title == "Harbour wall to be rebuilt after storms"
+
+
+def test_the_h1_wins_when_the_metadata_gives_it_too_or_cut_it_short():
+    confirmed = """<script type="application/ld+json">[
+      {"@type": "WebPage", "name": "Harbour Wall Recipe | Coast"},
+      {"@type": "BlogPosting", "headline": "How the harbour wall was rebuilt"}]</script>"""
+    article = extract(page(confirmed, before="<h1>How the harbour wall was rebuilt</h1>"), name="p.html")
+    assert article.title == "How the harbour wall was rebuilt"
+    cut = '<meta property="og:title" content="Council agrees to rebuild the harbour wall after two">'
+    article = extract(page(cut, before="<h1>Council agrees to rebuild the harbour wall after two winters</h1>"),
+                      name="p.html")
+    assert article.title == "Council agrees to rebuild the harbour wall after two winters"
+    shown = '<meta property="og:title" content="Harbour wall to be rebuilt">'
+    article = extract(page(shown, before="<h1>A different story in a teaser</h1>"), name="p.html")
+    assert article.title == "Harbour wall to be rebuilt"  # an h1 the metadata does not give is no proof
+
+
+def test_jobs_and_agencies_written_after_names_are_not_authors():
+    assert clean_author("TOM KRISHER, AP Auto Writer") == "TOM KRISHER"
+    assert clean_author("Eric Song, IGN Staff") == "Eric Song"
+    assert clean_author("LISA MASCARO, ERIC TUCKER Associated Press") == "LISA MASCARO, ERIC TUCKER"
+    assert clean_author("The Associated Press") == "The Associated Press"
+    assert clean_author("Practical Horseman Editorial Staff") == "Practical Horseman Editorial Staff"
+    assert clean_author("Reuters, Staff") == "Reuters, Staff"  # a job alone with one word: nothing to drop it for
