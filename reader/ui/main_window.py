@@ -49,11 +49,12 @@ from reader.ui.status import StatusBar
 class MainWindow(QMainWindow):
     """One window over one library. Builds the panes and hands their signals to the controller."""
 
-    def __init__(self, services: Services, settings_store: SettingsStore, window_state: QSettings,
+    def __init__(self, services: Services | None, settings_store: SettingsStore, window_state: QSettings,
                  parent: QWidget | None = None) -> None:
+        """Build the window; without `services` it shows the library opening until `attach`."""
         super().__init__(parent)
         self.setObjectName("main_window")
-        self.services = services
+        self.services: Services | None = None
         self.window_state = window_state
         self.settings_store = settings_store
         self.settings = settings_store.load()
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
         self.events = LibraryEvents(self)
         self.appearance = Appearance(self.settings)
 
-        self.library = LibraryPane(services.articles, self.appearance.theme, self)
+        self.library = LibraryPane(None, self.appearance.theme, self)
         self.reading = ReadingPane(self)
         self.sidebar = AnnotationSidebar(self.appearance.theme, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="main_splitter")
@@ -73,35 +74,57 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
-        self.controller = ReaderController(services, self.events, self.undo_stack, self.settings, settings_store,
-                                           self.library, self.reading, self.sidebar)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self.jobs = JobRunner(self)
         self.jobs.progress.connect(self.status.show_progress)
         self.status.cancel_requested.connect(self.jobs.cancel)
-        self.imports = ImportFlow(self, services.importer, self.events, self.status, self.jobs)
-        self.exports = ExportFlow(self, self.jobs, self.status)
         self.search_field = QLineEdit(objectName="library_search")
         self.search_field.setPlaceholderText("Search articles, highlights, notes and tags  (Ctrl+Shift+F)")
         self.search_field.setClearButtonEnabled(True)
-        self.search = SearchFlow(self, self.search_field)
         self.actions = WindowActions(self, self.undo_stack)
         self.actions.build_menus(self.menuBar())
         self._build_toolbar()
         self.library.set_context_actions(self.actions.article_context_actions())
-        self._connect_actions()
-        self._local_shortcuts()
-        self.controller.message.connect(lambda text: self.status.showMessage(text, 6000))
-        self.controller.article_shown.connect(self._on_article_shown)
+        self._connect_window_actions()
         # Enter or a double click on a row: go and read it (keys then scroll the article)
         self.library.article_activated.connect(lambda _id: self.reading.view.setFocus())
-        self.events.listing_changed.connect(self._update_library_size)
-        self.events.articles_changed.connect(lambda _ids: self._update_library_size())
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
         self.apply_appearance()
+        self.restore_window_state()
+        # What works on the library comes with it (`attach`); until then the window is a quiet
+        # "Opening library…" page where nothing can be clicked that needs the library.
+        self.controller: ReaderController | None = None
+        self.imports: ImportFlow | None = None
+        self.exports: ExportFlow | None = None
+        self.search: SearchFlow | None = None
+        if services is None:
+            for action in self.actions.library_actions():
+                action.setEnabled(False)
+            self.reading.view.clear_article("Opening library\u2026")
+            self.sidebar.set_article(None, [])
+        else:
+            self.attach(services)
+
+    def attach(self, services: Services) -> None:
+        """Work on the library of `services` (opened after the window showed); `start` fills the panes."""
+        self.services = services
+        self.library.set_articles(services.articles)
+        self.controller = ReaderController(services, self.events, self.undo_stack, self.settings,
+                                           self.settings_store, self.library, self.reading, self.sidebar)
+        self.imports = ImportFlow(self, services.importer, self.events, self.status, self.jobs)
+        self.exports = ExportFlow(self, self.jobs, self.status)
+        self.search = SearchFlow(self, self.search_field)
+        self._connect_library_actions()
+        self._local_shortcuts()
+        self.controller.message.connect(lambda text: self.status.showMessage(text, 6000))
+        self.controller.article_shown.connect(self._on_article_shown)
+        self.events.listing_changed.connect(self._update_library_size)
+        self.events.articles_changed.connect(lambda _ids: self._update_library_size())
+        for action in self.actions.library_actions():
+            action.setEnabled(True)
 
     # --- start and close -----------------------------------------------------------------
     def start(self) -> None:
@@ -113,7 +136,6 @@ class MainWindow(QMainWindow):
         if not (last and self.library.select_article(last)):
             self.library.select_row(0)
         self._update_library_size()
-        self.restore_window_state()
         self.reading.view.setFocus()  # keys scroll and highlight at once; / and Ctrl+F reach the rest
 
     def restore_window_state(self) -> None:
@@ -128,6 +150,11 @@ class MainWindow(QMainWindow):
         self.actions.show_sidebar.setChecked(self.sidebar.isVisibleTo(self))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.services is None:
+            # closed while the library opened, or it could not be opened: nothing changed to keep,
+            # and the folder may not take it
+            super().closeEvent(event)
+            return
         self.jobs.wait()
         self.search.searcher.wait()
         self.sidebar.flush_edits()
@@ -140,17 +167,24 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # --- actions -------------------------------------------------------------------------
-    def _connect_actions(self) -> None:
+    def _connect_window_actions(self) -> None:
+        actions = self.actions
+        actions.quit.triggered.connect(self.close)
+        actions.find.triggered.connect(self.reading.open_find)
+        actions.show_library.toggled.connect(self.library.setVisible)
+        actions.show_sidebar.toggled.connect(self.sidebar.setVisible)
+        actions.shortcuts_help.triggered.connect(
+            lambda: QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP))
+
+    def _connect_library_actions(self) -> None:
         actions = self.actions
         actions.import_files.triggered.connect(self.imports.ask_files)
         actions.import_folder.triggered.connect(self.imports.ask_folder)
         actions.import_clipboard.triggered.connect(self._import_clipboard)
         actions.export.triggered.connect(self.exports.ask_and_export)
         actions.preferences.triggered.connect(self._edit_preferences)
-        actions.quit.triggered.connect(self.close)
         actions.undo.triggered.connect(self.controller.undo)
         actions.redo.triggered.connect(self.controller.redo)
-        actions.find.triggered.connect(self.reading.open_find)
         actions.search_library.triggered.connect(self.search.focus)
         actions.highlight.triggered.connect(self._highlight_selection)
         actions.toggle_read.triggered.connect(lambda: self._toggle_flag("is_read"))
@@ -161,12 +195,8 @@ class MainWindow(QMainWindow):
         actions.bigger_text.triggered.connect(lambda: self._change_font_size(+1))
         actions.smaller_text.triggered.connect(lambda: self._change_font_size(-1))
         actions.reset_text.triggered.connect(lambda: self._change_font_size(0))
-        actions.show_library.toggled.connect(self.library.setVisible)
-        actions.show_sidebar.toggled.connect(self.sidebar.setVisible)
         for name, action in actions.themes.items():
             action.triggered.connect(lambda _=False, theme=name: self._set_theme(theme))
-        actions.shortcuts_help.triggered.connect(
-            lambda: QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP))
         actions.about.triggered.connect(lambda: QMessageBox.about(
             self, f"About {APP_NAME}",
             f"<h3>{APP_NAME} {__version__}</h3><p>Read, highlight and annotate articles. Everything stays in "
@@ -289,7 +319,7 @@ class MainWindow(QMainWindow):
 
     # --- drag and drop -------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.imports.can_import(event.mimeData()):
+        if self.imports is not None and self.imports.can_import(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
