@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import (
     QCloseEvent,
-    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
@@ -26,25 +27,23 @@ from PySide6.QtWidgets import (
 
 from reader import APP_NAME, __version__
 from reader.services import Services
-from reader.services.fetch import is_url
 from reader.services.settings import SettingsStore
-from reader.ui import commands
 from reader.ui.actions import WindowActions
 from reader.ui.appearance import Appearance
 from reader.ui.background import JobRunner
-from reader.ui.controller import ReaderController
-from reader.ui.dialogs import EditArticleDialog
-from reader.ui.preferences import PreferencesDialog
 from reader.ui.events import LibraryEvents
-from reader.ui.export_flow import ExportFlow
 from reader.ui.help import SHORTCUTS_HELP
-from reader.ui.import_flow import ImportFlow
 from reader.ui.library.pane import LibraryPane
 from reader.ui.reading import ReadingPane
-from reader.ui.search.flow import SearchFlow
 from reader.ui.sidebar.pane import AnnotationSidebar
 from reader.ui.status import StatusBar
 
+if TYPE_CHECKING:
+    from reader.ui.article_menu import ArticleMenu
+    from reader.ui.controller import ReaderController
+    from reader.ui.export_flow import ExportFlow
+    from reader.ui.import_flow import ImportFlow
+    from reader.ui.search.flow import SearchFlow
 
 class MainWindow(QMainWindow):
     """One window over one library. Builds the panes and hands their signals to the controller."""
@@ -100,6 +99,7 @@ class MainWindow(QMainWindow):
         self.imports: ImportFlow | None = None
         self.exports: ExportFlow | None = None
         self.search: SearchFlow | None = None
+        self.article_menu: ArticleMenu | None = None
         if services is None:
             for action in self.actions.library_actions():
                 action.setEnabled(False)
@@ -110,6 +110,14 @@ class MainWindow(QMainWindow):
 
     def attach(self, services: Services) -> None:
         """Work on the library of `services` (opened after the window showed); `start` fills the panes."""
+        # Imported here, not above: what works on a library (the controller, its commands and
+        # dialogs, importing with web fetching, exporting) loads after the window first painted.
+        from reader.ui.article_menu import ArticleMenu
+        from reader.ui.controller import ReaderController
+        from reader.ui.export_flow import ExportFlow
+        from reader.ui.import_flow import ImportFlow
+        from reader.ui.search.flow import SearchFlow
+
         self.services = services
         self.library.set_articles(services.articles)
         self.controller = ReaderController(services, self.events, self.undo_stack, self.settings,
@@ -117,6 +125,7 @@ class MainWindow(QMainWindow):
         self.imports = ImportFlow(self, services.importer, self.events, self.status, self.jobs)
         self.exports = ExportFlow(self, self.jobs, self.status)
         self.search = SearchFlow(self, self.search_field)
+        self.article_menu = ArticleMenu(self, services, self.controller)
         self._connect_library_actions()
         self._local_shortcuts()
         self.controller.message.connect(lambda text: self.status.showMessage(text, 6000))
@@ -187,11 +196,6 @@ class MainWindow(QMainWindow):
         actions.redo.triggered.connect(self.controller.redo)
         actions.search_library.triggered.connect(self.search.focus)
         actions.highlight.triggered.connect(self._highlight_selection)
-        actions.toggle_read.triggered.connect(lambda: self._toggle_flag("is_read"))
-        actions.toggle_archived.triggered.connect(lambda: self._toggle_flag("archived"))
-        actions.edit_details.triggered.connect(self._edit_details)
-        actions.open_source.triggered.connect(self._open_source)
-        actions.delete_articles.triggered.connect(self._delete_articles)
         actions.bigger_text.triggered.connect(lambda: self._change_font_size(+1))
         actions.smaller_text.triggered.connect(lambda: self._change_font_size(-1))
         actions.reset_text.triggered.connect(lambda: self._change_font_size(0))
@@ -213,7 +217,7 @@ class MainWindow(QMainWindow):
             local("/", widget, self.search.focus)
             local(QKeySequence.StandardKey.Paste, widget, self._import_clipboard)  # Ctrl+V where nothing is edited
         local(Qt.Key.Key_Escape, self.search_field, self.search_field.clear)
-        local(QKeySequence.StandardKey.Delete, self.library.list_view, self._delete_articles)
+        local(QKeySequence.StandardKey.Delete, self.library.list_view, self.article_menu.delete_selected)
         local(QKeySequence.StandardKey.Delete, self.sidebar.list_view,
               lambda: self.controller.delete_highlight(self.sidebar.current_highlight_id()))
 
@@ -243,39 +247,6 @@ class MainWindow(QMainWindow):
         if span:
             self.controller.add_highlight(span[0], span[1], self.reading.view.current_color())
 
-    def _toggle_flag(self, field: str) -> None:
-        ids = self.library.selected_article_ids()
-        rows = self.services.articles.rows(ids)
-        if not rows:
-            return
-        values = {article_id: getattr(article, field) for article_id, article in rows.items()}
-        new = not all(values.values())
-        if field == "is_read":
-            text = "Mark as read" if new else "Mark as unread"
-        else:
-            text = "Archive" if new else "Unarchive"
-        self.controller.push(commands.ArticleFlagCommand(self.controller.context, text, field, values, new))
-
-    def _edit_details(self) -> None:
-        article = self.controller.article
-        if article is None:
-            return
-        changes = EditArticleDialog.ask(self, article)
-        if changes:
-            self.controller.push(commands.EditArticleCommand(self.controller.context, article, changes))
-
-    def _open_source(self) -> None:
-        article = self.controller.article
-        if article is not None and is_url(article.url):
-            QDesktopServices.openUrl(QUrl(article.url))
-
-    def _delete_articles(self) -> None:
-        ids = self.library.selected_article_ids()
-        if ids:
-            self.controller.push(commands.DeleteArticlesCommand(self.controller.context, ids))
-            self.status.showMessage(f"Deleted {len(ids)} article{'s' if len(ids) != 1 else ''} "
-                                    "(Ctrl+Z brings it back).", 8000)
-
     # --- appearance ----------------------------------------------------------------------
     def apply_appearance(self) -> None:
         self.appearance.apply(QApplication.instance(), self.reading.view, self.sidebar)
@@ -285,6 +256,8 @@ class MainWindow(QMainWindow):
         self.reading.view.set_current_color(self.settings.current_color)
 
     def _edit_preferences(self) -> None:
+        from reader.ui.preferences import PreferencesDialog  # a dialog seldom opened: loads when it is
+
         chosen = PreferencesDialog.ask(self, self.settings)
         if chosen is not None:
             self.settings.color_names = chosen.color_names
@@ -306,13 +279,6 @@ class MainWindow(QMainWindow):
     # --- status and title ----------------------------------------------------------------
     def _on_article_shown(self, article) -> None:
         self.setWindowTitle(f"{article.title} \u2014 {APP_NAME}" if article else APP_NAME)
-        for action in (self.actions.toggle_read, self.actions.toggle_archived, self.actions.edit_details,
-                       self.actions.delete_articles):
-            action.setEnabled(article is not None)
-        self.actions.open_source.setEnabled(bool(article and is_url(article.url)))
-        if article is not None:
-            self.actions.toggle_read.setText("Mark as &Unread" if article.is_read else "Mark as &Read")
-            self.actions.toggle_archived.setText("Un&archive" if article.archived else "&Archive")
 
     def _update_library_size(self) -> None:
         self.status.show_library_size(self.services.articles.counts())
