@@ -104,7 +104,6 @@ class MainWindow(QMainWindow):
             for action in self.actions.library_actions():
                 action.setEnabled(False)
             self.reading.view.clear_article("Opening library\u2026")
-            self.sidebar.set_article(None, [])
         else:
             self.attach(services)
 
@@ -226,9 +225,11 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setFloatable(False)
         for action, label in ((self.actions.import_files, "Import"), (self.actions.export, "Export")):
+            # the action's icon text, not the button's: the button takes it again whenever the
+            # action changes (as it does when the library opens and the action is enabled)
+            action.setIconText(label)
             button = QToolButton(toolbar)
             button.setDefaultAction(action)
-            button.setText(label)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             toolbar.addWidget(button)
         spacer = QWidget(toolbar)

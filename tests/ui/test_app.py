@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QToolButton
 
 from reader.app import run_window
 from reader.services import open_library
@@ -52,6 +52,11 @@ def test_run_window_opens_the_sample_library(qapp, qtbot, data_dir, event_loop):
     services.close()
 
 
+def _toolbar_labels(window) -> list[str]:
+    actions = (window.actions.import_files, window.actions.export)
+    return [button.text() for button in window.findChildren(QToolButton) if button.defaultAction() in actions]
+
+
 def test_the_window_shows_before_the_library_opens_then_fills_in(qapp, qtbot, data_dir, event_loop):
     from reader.storage import DATABASE_NAME
 
@@ -70,17 +75,20 @@ def test_the_window_shows_before_the_library_opens_then_fills_in(qapp, qtbot, da
         for action in window.actions.library_actions():
             assert not action.isEnabled(), action.objectName()
         assert window.actions.quit.isEnabled()
+        toolbar = _toolbar_labels(window)
         # once painted, the library opens, is seeded, and the window fills in
         qtbot.waitUntil(lambda: window.services is not None)
         seen["rows"] = window.library.model.rowCount()
         seen["text"] = window.reading.view.article_text()[:20]
         seen["import"] = window.actions.import_files.isEnabled()
         seen["title"] = window.windowTitle()
+        seen["toolbar"] = _toolbar_labels(window)
+        assert seen["toolbar"] == toolbar  # enabling the actions leaves the toolbar's labels alone
         window.close()
 
     event_loop(body)
     assert run_window(data_dir) == 0
-    assert seen == {"rows": 1, "text": "Top US national secu", "import": True,
+    assert seen == {"toolbar": ["Import", "Export"], "rows": 1, "text": "Top US national secu", "import": True,
                     "title": f"{SEED_TITLE} \u2014 Reader"}
 
 
