@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from reader.ui.import_flow import ImportFlow
     from reader.ui.search.flow import SearchFlow
 
+
 class MainWindow(QMainWindow):
     """One window over one library. Builds the panes and hands their signals to the controller."""
 
