@@ -9,7 +9,6 @@ from pathlib import Path
 from reader.cli.output import one_line, warn
 from reader.domain.errors import ReaderError
 from reader.services import Services
-from reader.services.export import FileStatus
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -35,6 +34,9 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
 def run_export(services: Services, args: argparse.Namespace) -> int:
     if args.format == "json":
         return _export_json(services, args)
+    # Here rather than at the top: `reader` with no command (the window) imports this module too.
+    from reader.services.export_folder import FileStatus
+
     if args.out is None:
         return _markdown_to_stdout(services, args)
     report = services.exports.export_markdown(

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reader.services.annotations import AnnotationService
-from reader.services.articles import ArticleService
-from reader.services.export import ExportService
-from reader.services.importing import ImportService
 from reader.services.paths import resolve_data_dir
-from reader.services.search import SearchService
-from reader.services.settings import SETTINGS_NAME, SettingsStore
-from reader.services.tags import TagService
-from reader.storage import Storage, open_storage
+
+if TYPE_CHECKING:
+    from reader.services.annotations import AnnotationService
+    from reader.services.articles import ArticleService
+    from reader.services.export import ExportService
+    from reader.services.importing import ImportService
+    from reader.services.search import SearchService
+    from reader.services.settings import SettingsStore
+    from reader.services.tags import TagService
+    from reader.storage import Storage
 
 __all__ = ["Services", "open_library", "resolve_data_dir"]
 
@@ -41,6 +44,17 @@ def open_library(data_dir: Path, *, process_start: str = "fork") -> Services:
 
     `process_start` is how bulk imports start worker processes ("spawn" in a Qt process).
     """
+    # Imported here, not above: the window imports this package to name its types and paints
+    # before the library opens, and these bring in SQLAlchemy and the importers.
+    from reader.services.annotations import AnnotationService
+    from reader.services.articles import ArticleService
+    from reader.services.export import ExportService
+    from reader.services.importing import ImportService
+    from reader.services.search import SearchService
+    from reader.services.settings import SETTINGS_NAME, SettingsStore
+    from reader.services.tags import TagService
+    from reader.storage import open_storage
+
     storage = open_storage(data_dir)
     settings = SettingsStore(data_dir / SETTINGS_NAME)
     return Services(

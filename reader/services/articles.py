@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from reader.domain.dates import parse_user_date
 from reader.domain.models import Article, ArticleVersion
 from reader.domain.tags import normalize_tag
-from reader.storage import EDITABLE_FIELDS, SHOWS, SORTS, ArticleRecord, ListQuery, Storage
+from reader.storage import EDITABLE_FIELDS, SHOWS, SORTS, ListQuery
 
-__all__ = ["SHOWS", "SORTS", "ArticleRecord", "ArticleService", "ListQuery"]
+if TYPE_CHECKING:
+    from reader.storage import ArticleRecord, Storage
+
+__all__ = ["SHOWS", "SORTS", "ArticleService", "ListQuery"]
 
 
 class ArticleService:

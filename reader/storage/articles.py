@@ -13,12 +13,9 @@ from reader.domain.models import Article, ExtractedArticle
 from reader.storage.convert import article_from_row, compress, decompress, encode_blocks
 from reader.storage.database import Database
 from reader.storage.errors import NotFoundError
+from reader.storage.queries import EDITABLE_FIELDS
 from reader.storage.schema import ArticleRow, HighlightRow, article_tags
 from reader.storage.tags import assign_tags
-
-# Fields a user may correct; a correction is remembered so a re-import keeps it.
-EDITABLE_FIELDS = ("title", "author", "published", "site", "url")
-
 
 def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)

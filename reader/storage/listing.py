@@ -6,8 +6,6 @@ sorting happen here in SQL rather than in Qt, and 100,000 articles stay quick.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import Integer, and_, exists, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -15,23 +13,8 @@ from reader.domain.models import Article
 from reader.storage.articles import highlight_counts
 from reader.storage.convert import article_from_row
 from reader.storage.database import Database
+from reader.storage.queries import ListQuery
 from reader.storage.schema import ArticleRow, TagRow, article_tags
-
-SORTS = ("added", "title", "published")
-SHOWS = ("inbox", "unread", "archived", "all")
-
-
-@dataclass(frozen=True)
-class ListQuery:
-    """Which articles the list shows: filter words, a tag (with its subtree), a state, an order.
-
-    `show`: "inbox" (not archived), "unread" (not archived, not read), "archived", or "all".
-    """
-
-    text: str = ""
-    tag: str = ""
-    show: str = "inbox"
-    sort: str = "added"
 
 
 def _tag_condition(pattern_or_key: ColumnElement) -> ColumnElement:

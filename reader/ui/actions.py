@@ -109,6 +109,17 @@ class WindowActions:
         help_menu.addAction(self.shortcuts_help)
         help_menu.addAction(self.about)
 
+    def library_actions(self) -> list[QAction]:
+        """The actions that work on the open library (or save settings in its folder).
+
+        The window disables them while the library opens (undo and redo follow the undo stack);
+        once it is open, those on the article follow the article shown.
+        """
+        return [self.import_files, self.import_folder, self.import_clipboard, self.export, self.preferences,
+                self.search_library, self.highlight, self.toggle_read, self.toggle_archived, self.edit_details,
+                self.open_source, self.delete_articles, self.bigger_text, self.smaller_text, self.reset_text,
+                *self.themes.values(), self.about]
+
     def article_context_actions(self) -> list[QAction | None]:
         return [self.toggle_read, self.toggle_archived, self.edit_details, self.open_source, None,
                 self.delete_articles]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,7 +18,9 @@ from PySide6.QtWidgets import (
 
 from reader.domain.dates import parse_date
 from reader.domain.models import Article
-from reader.services.importing import ImportReport
+
+if TYPE_CHECKING:
+    from reader.services.importing import ImportReport
 
 IMPORT_FILTER = "Articles (*.html *.htm *.xhtml *.txt *.text *.md *.markdown);;All files (*)"
 

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData
 
 from reader.services.changes import Changes
 from reader.services.fetch import is_url
-from reader.services.importing import ImportReport, ImportService
 from reader.ui.background import JobRunner, ProgressFlow
 from reader.ui.dialogs import ImportProblemsDialog, ask_import_files, ask_import_folder, report_summary
 from reader.ui.events import LibraryEvents
 from reader.ui.status import StatusBar
+
+if TYPE_CHECKING:
+    from reader.services.importing import ImportReport, ImportService
 
 
 def sources_in(mime: QMimeData) -> list[str]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import (
     QCloseEvent,
-    QDesktopServices,
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
@@ -26,34 +27,34 @@ from PySide6.QtWidgets import (
 
 from reader import APP_NAME, __version__
 from reader.services import Services
-from reader.services.fetch import is_url
 from reader.services.settings import SettingsStore
-from reader.ui import commands
 from reader.ui.actions import WindowActions
 from reader.ui.appearance import Appearance
 from reader.ui.background import JobRunner
-from reader.ui.controller import ReaderController
-from reader.ui.dialogs import EditArticleDialog
-from reader.ui.preferences import PreferencesDialog
 from reader.ui.events import LibraryEvents
-from reader.ui.export_flow import ExportFlow
 from reader.ui.help import SHORTCUTS_HELP
-from reader.ui.import_flow import ImportFlow
 from reader.ui.library.pane import LibraryPane
 from reader.ui.reading import ReadingPane
-from reader.ui.search.flow import SearchFlow
 from reader.ui.sidebar.pane import AnnotationSidebar
 from reader.ui.status import StatusBar
+
+if TYPE_CHECKING:
+    from reader.ui.article_menu import ArticleMenu
+    from reader.ui.controller import ReaderController
+    from reader.ui.export_flow import ExportFlow
+    from reader.ui.import_flow import ImportFlow
+    from reader.ui.search.flow import SearchFlow
 
 
 class MainWindow(QMainWindow):
     """One window over one library. Builds the panes and hands their signals to the controller."""
 
-    def __init__(self, services: Services, settings_store: SettingsStore, window_state: QSettings,
+    def __init__(self, services: Services | None, settings_store: SettingsStore, window_state: QSettings,
                  parent: QWidget | None = None) -> None:
+        """Build the window; without `services` it shows the library opening until `attach`."""
         super().__init__(parent)
         self.setObjectName("main_window")
-        self.services = services
+        self.services: Services | None = None
         self.window_state = window_state
         self.settings_store = settings_store
         self.settings = settings_store.load()
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
         self.events = LibraryEvents(self)
         self.appearance = Appearance(self.settings)
 
-        self.library = LibraryPane(services.articles, self.appearance.theme, self)
+        self.library = LibraryPane(None, self.appearance.theme, self)
         self.reading = ReadingPane(self)
         self.sidebar = AnnotationSidebar(self.appearance.theme, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="main_splitter")
@@ -73,35 +74,66 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
-        self.controller = ReaderController(services, self.events, self.undo_stack, self.settings, settings_store,
-                                           self.library, self.reading, self.sidebar)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self.jobs = JobRunner(self)
         self.jobs.progress.connect(self.status.show_progress)
         self.status.cancel_requested.connect(self.jobs.cancel)
-        self.imports = ImportFlow(self, services.importer, self.events, self.status, self.jobs)
-        self.exports = ExportFlow(self, self.jobs, self.status)
         self.search_field = QLineEdit(objectName="library_search")
         self.search_field.setPlaceholderText("Search articles, highlights, notes and tags  (Ctrl+Shift+F)")
         self.search_field.setClearButtonEnabled(True)
-        self.search = SearchFlow(self, self.search_field)
         self.actions = WindowActions(self, self.undo_stack)
         self.actions.build_menus(self.menuBar())
         self._build_toolbar()
         self.library.set_context_actions(self.actions.article_context_actions())
-        self._connect_actions()
-        self._local_shortcuts()
-        self.controller.message.connect(lambda text: self.status.showMessage(text, 6000))
-        self.controller.article_shown.connect(self._on_article_shown)
+        self._connect_window_actions()
         # Enter or a double click on a row: go and read it (keys then scroll the article)
         self.library.article_activated.connect(lambda _id: self.reading.view.setFocus())
-        self.events.listing_changed.connect(self._update_library_size)
-        self.events.articles_changed.connect(lambda _ids: self._update_library_size())
         self.setAcceptDrops(True)
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
         self.apply_appearance()
+        self.restore_window_state()
+        # What works on the library comes with it (`attach`); until then the window is a quiet
+        # "Opening library…" page where nothing can be clicked that needs the library.
+        self.controller: ReaderController | None = None
+        self.imports: ImportFlow | None = None
+        self.exports: ExportFlow | None = None
+        self.search: SearchFlow | None = None
+        self.article_menu: ArticleMenu | None = None
+        if services is None:
+            for action in self.actions.library_actions():
+                action.setEnabled(False)
+            self.reading.view.clear_article("Opening library\u2026")
+        else:
+            self.attach(services)
+
+    def attach(self, services: Services) -> None:
+        """Work on the library of `services` (opened after the window showed); `start` fills the panes."""
+        # Imported here, not above: what works on a library (the controller, its commands and
+        # dialogs, importing with web fetching, exporting) loads after the window first painted.
+        from reader.ui.article_menu import ArticleMenu
+        from reader.ui.controller import ReaderController
+        from reader.ui.export_flow import ExportFlow
+        from reader.ui.import_flow import ImportFlow
+        from reader.ui.search.flow import SearchFlow
+
+        self.services = services
+        self.library.set_articles(services.articles)
+        self.controller = ReaderController(services, self.events, self.undo_stack, self.settings,
+                                           self.settings_store, self.library, self.reading, self.sidebar)
+        self.imports = ImportFlow(self, services.importer, self.events, self.status, self.jobs)
+        self.exports = ExportFlow(self, self.jobs, self.status)
+        self.search = SearchFlow(self, self.search_field)
+        self.article_menu = ArticleMenu(self, services, self.controller)
+        self._connect_library_actions()
+        self._local_shortcuts()
+        self.controller.message.connect(lambda text: self.status.showMessage(text, 6000))
+        self.controller.article_shown.connect(self._on_article_shown)
+        self.events.listing_changed.connect(self._update_library_size)
+        self.events.articles_changed.connect(lambda _ids: self._update_library_size())
+        for action in self.actions.library_actions():
+            action.setEnabled(True)
 
     # --- start and close -----------------------------------------------------------------
     def start(self) -> None:
@@ -113,7 +145,6 @@ class MainWindow(QMainWindow):
         if not (last and self.library.select_article(last)):
             self.library.select_row(0)
         self._update_library_size()
-        self.restore_window_state()
         self.reading.view.setFocus()  # keys scroll and highlight at once; / and Ctrl+F reach the rest
 
     def restore_window_state(self) -> None:
@@ -128,6 +159,11 @@ class MainWindow(QMainWindow):
         self.actions.show_sidebar.setChecked(self.sidebar.isVisibleTo(self))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.services is None:
+            # closed while the library opened, or it could not be opened: nothing changed to keep,
+            # and the folder may not take it
+            super().closeEvent(event)
+            return
         self.jobs.wait()
         self.search.searcher.wait()
         self.sidebar.flush_edits()
@@ -140,33 +176,31 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # --- actions -------------------------------------------------------------------------
-    def _connect_actions(self) -> None:
+    def _connect_window_actions(self) -> None:
+        actions = self.actions
+        actions.quit.triggered.connect(self.close)
+        actions.find.triggered.connect(self.reading.open_find)
+        actions.show_library.toggled.connect(self.library.setVisible)
+        actions.show_sidebar.toggled.connect(self.sidebar.setVisible)
+        actions.shortcuts_help.triggered.connect(
+            lambda: QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP))
+
+    def _connect_library_actions(self) -> None:
         actions = self.actions
         actions.import_files.triggered.connect(self.imports.ask_files)
         actions.import_folder.triggered.connect(self.imports.ask_folder)
         actions.import_clipboard.triggered.connect(self._import_clipboard)
         actions.export.triggered.connect(self.exports.ask_and_export)
         actions.preferences.triggered.connect(self._edit_preferences)
-        actions.quit.triggered.connect(self.close)
         actions.undo.triggered.connect(self.controller.undo)
         actions.redo.triggered.connect(self.controller.redo)
-        actions.find.triggered.connect(self.reading.open_find)
         actions.search_library.triggered.connect(self.search.focus)
         actions.highlight.triggered.connect(self._highlight_selection)
-        actions.toggle_read.triggered.connect(lambda: self._toggle_flag("is_read"))
-        actions.toggle_archived.triggered.connect(lambda: self._toggle_flag("archived"))
-        actions.edit_details.triggered.connect(self._edit_details)
-        actions.open_source.triggered.connect(self._open_source)
-        actions.delete_articles.triggered.connect(self._delete_articles)
         actions.bigger_text.triggered.connect(lambda: self._change_font_size(+1))
         actions.smaller_text.triggered.connect(lambda: self._change_font_size(-1))
         actions.reset_text.triggered.connect(lambda: self._change_font_size(0))
-        actions.show_library.toggled.connect(self.library.setVisible)
-        actions.show_sidebar.toggled.connect(self.sidebar.setVisible)
         for name, action in actions.themes.items():
             action.triggered.connect(lambda _=False, theme=name: self._set_theme(theme))
-        actions.shortcuts_help.triggered.connect(
-            lambda: QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP))
         actions.about.triggered.connect(lambda: QMessageBox.about(
             self, f"About {APP_NAME}",
             f"<h3>{APP_NAME} {__version__}</h3><p>Read, highlight and annotate articles. Everything stays in "
@@ -183,7 +217,7 @@ class MainWindow(QMainWindow):
             local("/", widget, self.search.focus)
             local(QKeySequence.StandardKey.Paste, widget, self._import_clipboard)  # Ctrl+V where nothing is edited
         local(Qt.Key.Key_Escape, self.search_field, self.search_field.clear)
-        local(QKeySequence.StandardKey.Delete, self.library.list_view, self._delete_articles)
+        local(QKeySequence.StandardKey.Delete, self.library.list_view, self.article_menu.delete_selected)
         local(QKeySequence.StandardKey.Delete, self.sidebar.list_view,
               lambda: self.controller.delete_highlight(self.sidebar.current_highlight_id()))
 
@@ -192,9 +226,11 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setFloatable(False)
         for action, label in ((self.actions.import_files, "Import"), (self.actions.export, "Export")):
+            # the action's icon text, not the button's: the button takes it again whenever the
+            # action changes (as it does when the library opens and the action is enabled)
+            action.setIconText(label)
             button = QToolButton(toolbar)
             button.setDefaultAction(action)
-            button.setText(label)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             toolbar.addWidget(button)
         spacer = QWidget(toolbar)
@@ -213,39 +249,6 @@ class MainWindow(QMainWindow):
         if span:
             self.controller.add_highlight(span[0], span[1], self.reading.view.current_color())
 
-    def _toggle_flag(self, field: str) -> None:
-        ids = self.library.selected_article_ids()
-        rows = self.services.articles.rows(ids)
-        if not rows:
-            return
-        values = {article_id: getattr(article, field) for article_id, article in rows.items()}
-        new = not all(values.values())
-        if field == "is_read":
-            text = "Mark as read" if new else "Mark as unread"
-        else:
-            text = "Archive" if new else "Unarchive"
-        self.controller.push(commands.ArticleFlagCommand(self.controller.context, text, field, values, new))
-
-    def _edit_details(self) -> None:
-        article = self.controller.article
-        if article is None:
-            return
-        changes = EditArticleDialog.ask(self, article)
-        if changes:
-            self.controller.push(commands.EditArticleCommand(self.controller.context, article, changes))
-
-    def _open_source(self) -> None:
-        article = self.controller.article
-        if article is not None and is_url(article.url):
-            QDesktopServices.openUrl(QUrl(article.url))
-
-    def _delete_articles(self) -> None:
-        ids = self.library.selected_article_ids()
-        if ids:
-            self.controller.push(commands.DeleteArticlesCommand(self.controller.context, ids))
-            self.status.showMessage(f"Deleted {len(ids)} article{'s' if len(ids) != 1 else ''} "
-                                    "(Ctrl+Z brings it back).", 8000)
-
     # --- appearance ----------------------------------------------------------------------
     def apply_appearance(self) -> None:
         self.appearance.apply(QApplication.instance(), self.reading.view, self.sidebar)
@@ -255,6 +258,8 @@ class MainWindow(QMainWindow):
         self.reading.view.set_current_color(self.settings.current_color)
 
     def _edit_preferences(self) -> None:
+        from reader.ui.preferences import PreferencesDialog  # a dialog seldom opened: loads when it is
+
         chosen = PreferencesDialog.ask(self, self.settings)
         if chosen is not None:
             self.settings.color_names = chosen.color_names
@@ -276,20 +281,13 @@ class MainWindow(QMainWindow):
     # --- status and title ----------------------------------------------------------------
     def _on_article_shown(self, article) -> None:
         self.setWindowTitle(f"{article.title} \u2014 {APP_NAME}" if article else APP_NAME)
-        for action in (self.actions.toggle_read, self.actions.toggle_archived, self.actions.edit_details,
-                       self.actions.delete_articles):
-            action.setEnabled(article is not None)
-        self.actions.open_source.setEnabled(bool(article and is_url(article.url)))
-        if article is not None:
-            self.actions.toggle_read.setText("Mark as &Unread" if article.is_read else "Mark as &Read")
-            self.actions.toggle_archived.setText("Un&archive" if article.archived else "&Archive")
 
     def _update_library_size(self) -> None:
         self.status.show_library_size(self.services.articles.counts())
 
     # --- drag and drop -------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.imports.can_import(event.mimeData()):
+        if self.imports is not None and self.imports.can_import(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:

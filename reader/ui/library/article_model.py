@@ -20,10 +20,11 @@ class ArticleListModel(QAbstractListModel):
     """Rows are article ids in the order the query gives; Article rows load lazily by page.
 
     Only ids live in memory for the whole list; the views's data() calls fetch the page of
-    rows around what is visible, and a small cache keeps the pages seen recently.
+    rows around what is visible, and a small cache keeps the pages seen recently. Without
+    `articles` (the library still opening) the list is empty until `set_articles`.
     """
 
-    def __init__(self, articles: ArticleService, parent=None) -> None:
+    def __init__(self, articles: ArticleService | None, parent=None) -> None:
         super().__init__(parent)
         self._articles = articles
         self._query = ListQuery()
@@ -63,9 +64,16 @@ class ArticleListModel(QAbstractListModel):
         self._query = query
         self.reload()
 
+    def set_articles(self, articles: ArticleService) -> None:
+        """The library is open: list its articles from now on (`reload` shows them)."""
+        self._articles = articles
+
+    def is_open(self) -> bool:
+        return self._articles is not None
+
     def reload(self) -> None:
         """Run the query again, e.g. after articles were added, removed or left the filter."""
-        ids = self._articles.list_ids(self._query)
+        ids = self._articles.list_ids(self._query) if self._articles is not None else []
         self.beginResetModel()
         try:
             self._ids = ids

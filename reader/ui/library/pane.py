@@ -49,7 +49,7 @@ class LibraryPane(QWidget):
     saved_search_delete_requested = Signal(object)
     saved_search_rename_requested = Signal(object)
 
-    def __init__(self, articles: ArticleService, theme: Theme, parent: QWidget | None = None) -> None:
+    def __init__(self, articles: ArticleService | None, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("library_pane")
         self.filter_delay_ms = 150  # debounce typing; tests set 0
@@ -145,6 +145,10 @@ class LibraryPane(QWidget):
         self.set_saved_searches([])
 
     # --- public --------------------------------------------------------------------------
+    def set_articles(self, articles: ArticleService) -> None:
+        """The library opened (after the window showed); `reload` fills the list."""
+        self.model.set_articles(articles)
+
     def set_context_actions(self, actions: list[QAction | None]) -> None:
         """Actions for the list's context menu (None is a separator)."""
         self._context_actions = actions
@@ -232,7 +236,7 @@ class LibraryPane(QWidget):
             self.select_row(0)
 
     def _update_empty_state(self) -> None:
-        empty = self.model.rowCount() == 0
+        empty = self.model.rowCount() == 0 and self.model.is_open()  # opening: a quiet, empty list
         if empty:
             query = self.query()
             if query.text or query.tag:

@@ -79,6 +79,7 @@ class AnnotationSidebar(QWidget):
         layout.addWidget(self.highlights_title)
         layout.addWidget(self.list_view, 1)
         layout.addWidget(self.empty_label, 1)
+        layout.addStretch(0)  # takes the room only with no article (both above hidden): fields stay on top
         self.list_view.selectionModel().currentChanged.connect(self._on_current_changed)
         self.set_article(None, [])
 

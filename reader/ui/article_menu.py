@@ -1,0 +1,75 @@
+"""The Article menu on an open library: mark read, archive, edit details, open the source, delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+
+from reader.domain.models import Article
+from reader.services import Services
+from reader.services.fetch import is_url
+from reader.ui import commands
+from reader.ui.controller import ReaderController
+from reader.ui.dialogs import EditArticleDialog
+
+
+class ArticleMenu:
+    """Carries out the Article menu's actions (and Delete in the list) as undoable commands.
+
+    The window builds it once the library is open, after its first paint: the commands, the
+    details dialog and web fetching load then, not before the window shows.
+    """
+
+    def __init__(self, window, services: Services, controller: ReaderController) -> None:
+        self._window, self._services, self._controller = window, services, controller
+        actions = window.actions
+        actions.toggle_read.triggered.connect(lambda: self.toggle_flag("is_read"))
+        actions.toggle_archived.triggered.connect(lambda: self.toggle_flag("archived"))
+        actions.edit_details.triggered.connect(self.edit_details)
+        actions.open_source.triggered.connect(self.open_source)
+        actions.delete_articles.triggered.connect(self.delete_selected)
+        controller.article_shown.connect(self.follow)
+
+    def toggle_flag(self, field: str) -> None:
+        """Mark the selected articles read (or archived), or all of them back when all are."""
+        ids = self._window.library.selected_article_ids()
+        rows = self._services.articles.rows(ids)
+        if not rows:
+            return
+        values = {article_id: getattr(article, field) for article_id, article in rows.items()}
+        new = not all(values.values())
+        if field == "is_read":
+            text = "Mark as read" if new else "Mark as unread"
+        else:
+            text = "Archive" if new else "Unarchive"
+        self._controller.push(commands.ArticleFlagCommand(self._controller.context, text, field, values, new))
+
+    def edit_details(self) -> None:
+        article = self._controller.article
+        if article is None:
+            return
+        changes = EditArticleDialog.ask(self._window, article)
+        if changes:
+            self._controller.push(commands.EditArticleCommand(self._controller.context, article, changes))
+
+    def open_source(self) -> None:
+        article = self._controller.article
+        if article is not None and is_url(article.url):
+            QDesktopServices.openUrl(QUrl(article.url))
+
+    def delete_selected(self) -> None:
+        ids = self._window.library.selected_article_ids()
+        if ids:
+            self._controller.push(commands.DeleteArticlesCommand(self._controller.context, ids))
+            self._window.status.showMessage(f"Deleted {len(ids)} article{'s' if len(ids) != 1 else ''} "
+                                            "(Ctrl+Z brings it back).", 8000)
+
+    def follow(self, article: Article | None) -> None:
+        """Enable and name the actions for the article now shown (None: nothing is)."""
+        actions = self._window.actions
+        for action in (actions.toggle_read, actions.toggle_archived, actions.edit_details, actions.delete_articles):
+            action.setEnabled(article is not None)
+        actions.open_source.setEnabled(bool(article and is_url(article.url)))
+        if article is not None:
+            actions.toggle_read.setText("Mark as &Unread" if article.is_read else "Mark as &Read")
+            actions.toggle_archived.setText("Un&archive" if article.archived else "&Archive")
