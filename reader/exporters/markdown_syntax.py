@@ -34,20 +34,28 @@ def blockquote(text: str) -> str:
 
 def _escape(text: str, *, quoted: bool) -> str:
     """md_escape, each line also quoted if `quoted`: one pass, as exports call it for every highlight."""
+    if "\n" not in text:  # most quotes and titles: one line, no list to split and join
+        line = _escape_line(text.rstrip(), True)
+        return ("> " + line if line else ">") if quoted else line
     lines = text.split("\n")
     special = _SPECIAL.search(text) is not None  # most prose has nothing to escape: one scan decides
     for index, line in enumerate(lines):
-        line = line.rstrip()
-        if special and _SPECIAL.search(line):
-            line = _INLINE.sub(r"\\\1", line)
-            if "&" in line:
-                line = _ENTITY.sub(r"\\&", line)
-            if "==" in line:
-                line = _DOUBLE_EQUALS.sub(r"\\=", line)
-        if line and line.lstrip()[:1] in _LINE_START_CHARACTERS:
-            line = _LINE_START.sub(_escape_line_start, line)
+        line = _escape_line(line.rstrip(), special)
         lines[index] = ("> " + line if line else ">") if quoted else line
     return "\n".join(lines)
+
+
+def _escape_line(line: str, special: bool) -> str:
+    """One line (no newline, trailing space gone) escaped; `special` False when the text has nothing inline to escape."""
+    if special and _SPECIAL.search(line):
+        line = _INLINE.sub(r"\\\1", line)
+        if "&" in line:
+            line = _ENTITY.sub(r"\\&", line)
+        if "==" in line:
+            line = _DOUBLE_EQUALS.sub(r"\\=", line)
+    if line and line.lstrip()[:1] in _LINE_START_CHARACTERS:
+        line = _LINE_START.sub(_escape_line_start, line)
+    return line
 
 
 def _escape_line_start(match: re.Match) -> str:
