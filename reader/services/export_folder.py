@@ -23,8 +23,8 @@ import secrets
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 from reader.domain.errors import ReaderError
