@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from reader.domain.colors import PALETTE
@@ -24,6 +25,7 @@ T = TypeVar("T")
 _ORDER = {color: index for index, color in enumerate(PALETTE)}
 _ORPHAN = "orphan"
 _ORPHAN_LINE = " · no longer found in the article's text"
+_TEXT_ORDER = attrgetter("start", "end", "id")
 
 
 def palette_names(color_names: Mapping[str, str]) -> dict[str, str]:
@@ -33,7 +35,7 @@ def palette_names(color_names: Mapping[str, str]) -> dict[str, str]:
 
 def in_text_order(highlights: Iterable) -> list:
     """Highlights by start, then end, then age (id)."""
-    return sorted(highlights, key=lambda h: (h.start, h.end, h.id))
+    return sorted(highlights, key=_TEXT_ORDER)
 
 
 def by_color(items: Sequence[T], color_of: Callable[[T], str]) -> list[tuple[str, list[T]]]:
@@ -94,13 +96,19 @@ def render_default(
 def _group(parts: list[str], title: str, items: Sequence, names: Mapping[str, str]) -> None:
     """One `## title` section with its highlights, appended to `parts`."""
     parts.append(f"\n## {md_escape(one_line(title))}\n")
-    labels = {color: f" ({md_escape(one_line(name))})" for color, name in names.items() if name}
+    labels = _labels(tuple(names.items()))
     for h in items:
         label = labels.get(h.color, "") if labels else ""
         tags = _tag_line(h.tags) if h.tags else ""
         orphan = _ORPHAN_LINE if h.anchor_state == _ORPHAN else ""
         note = f"\n{note_markdown(h.note)}\n" if h.note else ""
         parts.append(f"\n{blockquote(h.quote)}\n\n^h{h.id}\n\nColour: {h.color}{label}{tags}{orphan}\n{note}")
+
+
+@lru_cache(maxsize=16)  # an export's colour names are the same for each of its articles
+def _labels(names: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """What follows a colour that has a name: " (name)" (the dict is shared: never change it)."""
+    return {color: f" ({md_escape(one_line(name))})" for color, name in names if name}
 
 
 @lru_cache(maxsize=4096)  # the same few sets of tags come back on many highlights

@@ -23,10 +23,18 @@ def yaml_scalar(value: str | int | None) -> str:
     """
     if value is None:
         return "null"
-    if isinstance(value, int) and not isinstance(value, bool):
+    if type(value) is str:
+        text = value
+    elif isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    text = str(value)
-    if _PLAIN.fullmatch(text):  # most titles, names and addresses: nothing to escape
+    else:
+        text = str(value)
+    # Most titles, names and addresses: nothing to escape. Printable ASCII less `"` and `\` is
+    # what _PLAIN allows below 0x80, and str's own tests of it cost far less than the regex.
+    if text.isascii():
+        if text.isprintable() and '"' not in text and "\\" not in text:
+            return f'"{text}"'
+    elif _PLAIN.fullmatch(text):
         return f'"{text}"'
     quoted = json.dumps(text, ensure_ascii=False)
     return _YAML_ESCAPE.sub(lambda match: f"\\u{ord(match.group()):04x}", quoted)

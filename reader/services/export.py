@@ -20,6 +20,7 @@ from reader.domain.errors import ReaderError
 from reader.domain.export_records import ExportArticle, ExportHighlight, ShownHighlight
 from reader.domain.tags import is_same_or_descendant, normalize_tag
 from reader.exporters.annotations import BackupArticle, collection
+from reader.services.collector import collector_paused
 from reader.services.export_folder import ExportedFile, ExportFolder, FileStatus, write_atomically
 from reader.services.progress import CancelCheck, ProgressCallback
 from reader.services.settings import Settings, SettingsStore
@@ -124,25 +125,26 @@ class ExportService:
         `template` and `group_by_color` default to the settings. Files the user edited since
         the last export are kept unless `force`. A bad template raises before anything is written.
         """
-        articles = self.select(article_ids=article_ids, tag=tag)
-        settings = self.settings()
-        exporter = self.exporter(template, settings)
-        grouped = settings.export_group_by_color if group_by_color is None else group_by_color
-        target = ExportFolder(folder)
-        report = MarkdownExportReport(target.folder, warnings=target.warnings)
-        try:
-            for done, article, highlights in self._with_highlights(articles, self._highlight_loader(exporter)):
-                if should_cancel is not None and should_cancel():
-                    report.cancelled = True
-                    break
-                content = exporter.render(article, highlights, color_names=settings.color_names,
-                                          group_by_color=grouped)
-                report.files.append(target.write(article, content, force=force))
-                if progress is not None:
-                    progress(done, len(articles), article.title)
-        finally:
-            target.save()  # what was written is remembered even if a template fails half-way
-        return report
+        with collector_paused():  # tens of thousands of short-lived records: see collector
+            articles = self.select(article_ids=article_ids, tag=tag)
+            settings = self.settings()
+            exporter = self.exporter(template, settings)
+            grouped = settings.export_group_by_color if group_by_color is None else group_by_color
+            target = ExportFolder(folder)
+            report = MarkdownExportReport(target.folder, warnings=target.warnings)
+            try:
+                for done, article, highlights in self._with_highlights(articles, self._highlight_loader(exporter)):
+                    if should_cancel is not None and should_cancel():
+                        report.cancelled = True
+                        break
+                    content = exporter.render(article, highlights, color_names=settings.color_names,
+                                              group_by_color=grouped)
+                    report.files.append(target.write(article, content, force=force))
+                    if progress is not None:
+                        progress(done, len(articles), article.title)
+            finally:
+                target.save()  # what was written is remembered even if a template fails half-way
+            return report
 
     def _highlight_loader(self, exporter: MarkdownExporter) -> HighlightLoader:
         """What `exporter` renders from: every field for a template, what it shows for the default layout."""

@@ -8,7 +8,8 @@ name it was given and a hash of the bytes Reader wrote. So a re-export
 - updates files whose article changed, in place,
 - and keeps a file the user edited since (its hash no longer matches) unless forced.
 Files are written through a temporary file and a rename, never through a link, and only
-under names made here, so nothing is ever written outside the folder.
+under names made here, so nothing is ever written outside the folder. The folder is listed
+once, when the export begins: a name that was not in it is written without being read first.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 from reader.domain.errors import ReaderError
@@ -30,6 +32,7 @@ from reader.domain.export_records import ExportArticle
 from reader.exporters.filenames import is_plain_name, name_key, safe_stem, unique_name
 
 MANIFEST_NAME = ".reader-export.json"
+_MANIFEST_KEY = name_key(MANIFEST_NAME)
 MANIFEST_FORMAT = 1
 SUFFIX = ".md"
 MANIFEST_NOTE = ("Written by Reader's Markdown export: which file holds which article, and a hash of "
@@ -53,9 +56,15 @@ class ExportedFile:
 
     article_id: int
     title: str
-    path: Path
+    folder: Path
+    file: str  # the file's name in `folder`
     status: FileStatus
     reason: str = ""
+
+    @cached_property
+    def path(self) -> Path:
+        # Made when asked for: a thousand Paths cost more than the rest of an export's bookkeeping.
+        return self.folder / self.file
 
 
 @dataclass
@@ -74,8 +83,12 @@ def write_atomically(path: str | Path, data: bytes) -> None:
     temporary = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # mode as umask says
     try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
+        try:
+            view = memoryview(data)  # os.write rather than a file object: no buffer to set up and flush
+            while view:
+                view = view[os.write(descriptor, view):]
+        finally:
+            os.close(descriptor)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -133,7 +146,7 @@ class ExportFolder:
         try:
             data = json.loads(raw)
             entries = data["files"]
-            names = {name_key(MANIFEST_NAME)}
+            names = {_MANIFEST_KEY}
             for item in entries:
                 digest = item.get("sha256")  # anything but a hash matches no file: as if none
                 entry = ManifestEntry(str(item["file"]), int(item["article_id"]),
@@ -169,19 +182,23 @@ class ExportFolder:
             self._claimed.add(name_key(entry.file))
         entry.article_id, entry.article_uid = article.id, article.uid
         self._entries[key] = entry
-        path = os.path.join(self._root, entry.file)  # strings: pathlib cost more than the checks below
+        name = entry.file
+        path = os.path.join(self._root, name)  # strings: pathlib cost more than the checks below
         if os.path.dirname(path) != self._root:  # cannot happen with names from safe_stem; a last guard
             raise ReaderError(f"refusing to write {path}: it is outside {self.folder}")
-        try:
-            with open(path, "rb") as stream:
-                current = stream.read()
-        except FileNotFoundError:
-            current = None  # never written, or deleted by the user: (re)created
-        except OSError as error:
-            return self._result(article, path, FileStatus.FAILED, f"cannot read it ({error.strerror or error})")
+        listed = name_key(name)
+        current = None  # never written, or deleted by the user: (re)created
+        if listed in self._existing:  # else not in the folder when the export began: nothing to read
+            try:
+                with open(path, "rb") as stream:
+                    current = stream.read()
+            except FileNotFoundError:
+                pass
+            except OSError as error:
+                return self._result(article, name, FileStatus.FAILED, f"cannot read it ({error.strerror or error})")
         if current is not None and current == data:
             entry.sha256 = sha256(data)
-            return self._result(article, path, FileStatus.UNCHANGED)
+            return self._result(article, name, FileStatus.UNCHANGED)
         if current is None:
             status = FileStatus.CREATED
         elif entry.sha256 is not None and sha256(current) == entry.sha256:
@@ -189,19 +206,18 @@ class ExportFolder:
         elif force:
             status = FileStatus.OVERWRITTEN
         else:
-            return self._result(article, path, FileStatus.KEPT,
+            return self._result(article, name, FileStatus.KEPT,
                                 "edited since the last export; kept (use --force to overwrite it)")
         try:
             write_atomically(path, data)
         except OSError as error:
-            return self._result(article, path, FileStatus.FAILED, f"cannot write it ({error.strerror or error})")
+            return self._result(article, name, FileStatus.FAILED, f"cannot write it ({error.strerror or error})")
         entry.sha256 = sha256(data)
-        self._existing[name_key(entry.file)] = entry.file
-        return self._result(article, path, status)
+        self._existing[listed] = name
+        return self._result(article, name, status)
 
-    @staticmethod
-    def _result(article: ExportArticle, path: str, status: FileStatus, reason: str = "") -> ExportedFile:
-        return ExportedFile(article.id, article.title, Path(path), status, reason)
+    def _result(self, article: ExportArticle, name: str, status: FileStatus, reason: str = "") -> ExportedFile:
+        return ExportedFile(article.id, article.title, self.folder, name, status, reason)
 
     def _exists(self, name: str) -> bool:
         return name_key(name) in self._existing
@@ -220,7 +236,7 @@ class ExportFolder:
         left by an export whose manifest was lost is taken back (and then kept if it differs)."""
         def taken(name: str) -> bool:
             key = name_key(name)
-            if key in self._claimed or key == name_key(MANIFEST_NAME):
+            if key in self._claimed or key == _MANIFEST_KEY:
                 return True
             existing = self._existing.get(key)
             return existing is not None and not self._written_for(existing, article)

@@ -79,18 +79,24 @@ def translate_errors(path: Path) -> Iterator[None]:
     """Turn SQLite failures into StorageError messages that name the file and the reason."""
     try:
         yield
-    except OperationalError as error:
-        message = str(error.orig) if error.orig is not None else str(error)
+    except (OperationalError, sqlite3.OperationalError) as error:  # the latter from raw reads (export_rows)
+        message = _message(error)
         if "locked" in message or "busy" in message:
             raise LibraryLockedError(
                 f"{path}: the library is locked by another program; close it or try again"
             ) from None
         raise StorageError(f"{path}: {message}") from None
-    except DatabaseError as error:
-        message = str(error.orig) if error.orig is not None else str(error)
+    except (DatabaseError, sqlite3.DatabaseError) as error:
+        message = _message(error)
         if "not a database" in message or "malformed" in message:
             message = "the library file is damaged or is not a Reader library"
         raise StorageError(f"{path}: {message}") from None
+
+
+def _message(error: Exception) -> str:
+    """SQLite's own message, from SQLAlchemy's wrapper or from sqlite3 itself."""
+    original = getattr(error, "orig", None)
+    return str(original) if original is not None else str(error)
 
 
 def _on_connect(dbapi_connection, _record) -> None:

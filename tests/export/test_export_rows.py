@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 import pytest
 
 import reader.storage.export_rows as export_rows
 from reader.domain.export_records import ExportArticle, ShownHighlight
 from reader.domain.models import Highlight
 from reader.storage import NotFoundError
+from reader.storage.database import translate_errors
+from reader.storage.errors import LibraryLockedError, StorageError
 
 
 def _as_record(article) -> ExportArticle:
@@ -59,3 +64,13 @@ def test_shown_highlights_are_the_same_rows_with_fewer_fields(services, rich_lib
 
 def test_an_empty_library_has_nothing_to_read(services):
     assert services.storage.export_rows.articles() == []
+
+
+def test_sqlite_errors_of_the_raw_reads_come_out_as_storage_errors(services, rich_library, monkeypatch):
+    monkeypatch.setattr(export_rows, "_SHOWN", "SELECT no_such_column FROM highlights")
+    with pytest.raises(StorageError, match="no such column: no_such_column"):
+        services.storage.export_rows.shown_highlights([rich_library.seed])
+    with pytest.raises(LibraryLockedError, match="locked by another program"), translate_errors(Path("x")):
+        raise sqlite3.OperationalError("database is locked")
+    with pytest.raises(StorageError, match="damaged or is not a Reader library"), translate_errors(Path("x")):
+        raise sqlite3.DatabaseError("file is not a database")

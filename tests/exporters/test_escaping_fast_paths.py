@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -61,3 +62,18 @@ def test_plain_strings_are_quoted_as_json_would_quote_them(text):
                                        "\uff00", "\ufffd", "\ufffe", "\uffff", "\U00010000", "\U0010ffff"])
 def test_every_edge_of_the_plain_characters(character):
     assert yaml_scalar(f"a{character}b") == _reference_scalar(f"a{character}b")
+
+
+ANY_TEXT = st.one_of(TEXT, st.text(st.characters(codec=None, exclude_categories=())))
+
+
+@settings(max_examples=500)
+@given(ANY_TEXT)
+def test_the_byte_test_for_special_characters_is_the_regex(text):
+    assert syntax._has_special(text) == (syntax._SPECIAL.search(text) is not None)
+
+
+@settings(max_examples=500)
+@given(ANY_TEXT)
+def test_squeezing_whitespace_by_splitting_is_the_regex(text):
+    assert syntax.one_line(text) == re.sub(r"\s+", " ", text).strip()
