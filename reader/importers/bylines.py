@@ -113,7 +113,6 @@ def _by_name(line: str) -> str | None:
     return ""
 
 
-
 def _one_word_ok(name: str) -> bool:
     """A byline of one word without "by" is kept only when it names a wire service (sections look the same)."""
     return len(name.split()) > 1 or name.lower() in _AGENCIES

@@ -19,6 +19,7 @@ import re
 from reader.importers.bylines import looks_like_name, name_line, unglue
 from reader.importers.copied_lines import CJK, CREDIT, ENDS_SENTENCE, FURNITURE, GOOD, Line
 from reader.importers.header_lines import Facts, HeaderLines
+from reader.importers.titles import squash
 
 _TOPIC_WORDS = 400  # the article's words a headline is compared with
 _NOT_HEADLINE = re.compile(
@@ -96,11 +97,6 @@ def _byline_name(text: str) -> bool:
     return len(text.split()) >= 2 and bool(name_line(text))
 
 
-def _squash(text: str) -> str:
-    """A line's letters and digits only, in lower case: "HomeNEWS: Big News" holds "Big news"."""
-    return "".join(re.findall(r"\w+", text.lower()))
-
-
 def _title_case(text: str) -> bool:
     long_words = [word for word in text.split() if len(word) > 3]
     return bool(long_words) and sum(word[0].isupper() for word in long_words) >= 0.7 * len(long_words)
@@ -136,7 +132,8 @@ class _Clues:
                         j == i + 2 and (lines[i + 1].words == 1 or i + 1 in self.candidates)):
                     continue  # a mark, a lone word (a section's name) or another title between them
                 kicker = _title_case(lines[i].text) and lines[i].words <= 5  # "Apple Black Friday Deals"
-                inner, outer = _squash(lines[i].text), _squash(lines[j].text)
+                # letters and digits only: "HomeNEWS: Big News" holds "Big news"
+                inner, outer = squash(lines[i].text), squash(lines[j].text)
                 if min(len(inner), len(outer)) >= 12 and (inner in outer or outer in inner):
                     self.glued.add(i if len(inner) > len(outer) else j)
                 elif i in topical and not kicker and not name_line(lines[i].text) and not _title_case(lines[j].text) and (

@@ -20,7 +20,7 @@ from lxml import etree
 
 from reader.domain.dates import normalize_iso
 from reader.importers.people import clean_author
-from reader.importers.titles import clean_title
+from reader.importers.titles import clean_title, squash
 
 _ARTICLE_TYPES = re.compile(r"article|posting|report|story|webpage|creativework", re.IGNORECASE)
 _TITLE_META = ("og:title", "twitter:title", "dc.title", "parsely-title", "sailthru.title")
@@ -76,17 +76,15 @@ class MetadataSources:
             getattr(document, "sitename", "") or "",
             hostname.removeprefix("www."),
         ).lstrip("@")
-        metadata_titles = [
-            *(str(item.get("headline") or item.get("name") or "") for item in ld),
-            *(meta.get(name, "") for name in _TITLE_META),
-            *self.itemprops.get("headline", []),
-        ]
-        raw_titles = [*metadata_titles, getattr(document, "title", "") or "", *self.titles]
-        logos = {_squash(logo) for logo in self.logos}
-        # what the page itself says its title is: trafilatura's guess may be the <h1> itself, and
-        # further microdata headlines are those of teasers
-        confirmed = [*metadata_titles[:len(ld) + len(_TITLE_META)], *self.itemprops.get("headline", [])[:1], *self.titles]
-        title = clean_title([html.unescape(t) for t in raw_titles if t.strip() and _squash(t) not in logos],
+        ld_titles = [str(item.get("headline") or item.get("name") or "") for item in ld]
+        meta_titles = [meta.get(name, "") for name in _TITLE_META]
+        microdata_titles = self.itemprops.get("headline", [])
+        raw_titles = [*ld_titles, *meta_titles, *microdata_titles, getattr(document, "title", "") or "", *self.titles]
+        logos = {squash(logo) for logo in self.logos}
+        # what the page itself says its title is, to confirm an <h1> with: not trafilatura's guess
+        # (it may be the <h1> itself), nor microdata headlines past the first (those of teasers)
+        confirmed = [*ld_titles, *meta_titles, *microdata_titles[:1], *self.titles]
+        title = clean_title([html.unescape(t) for t in raw_titles if t.strip() and squash(t) not in logos],
                             self.headings, site, confirmed=[html.unescape(t) for t in confirmed])
         authors = [
             *(_authors_of(item.get("author") or item.get("creator")) for item in ld),
@@ -113,10 +111,6 @@ class MetadataSources:
             url=self.url or (canonical if canonical.startswith(("http://", "https://")) else ""),
             language=language.replace("_", "-").split(",")[0].strip(),
         )
-
-
-def _squash(text: str) -> str:
-    return "".join(re.findall(r"\w+", text.lower()))
 
 
 def _links_home(element: etree._Element) -> bool:

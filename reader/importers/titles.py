@@ -13,16 +13,17 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
-def _squash(text: str) -> str:
+def squash(text: str) -> str:
+    """A title's words, lower case, run together: the key titles are compared by."""
     return "".join(_words(text))
 
 
 def _is_site(part: str, site: str) -> bool:
     """True when `part` names the site (its name, its host name, or a shortened one)."""
-    part_key, site_key = _squash(part), _squash(site)
+    part_key, site_key = squash(part), squash(site)
     if not part_key or not site_key:
         return False
-    host_key = _squash(site.split(".")[0]) if "." in site and " " not in site else site_key
+    host_key = squash(site.split(".")[0]) if "." in site and " " not in site else site_key
     return part_key in (site_key, host_key) or (len(part_key) >= 4 and (part_key in site_key or site_key in part_key))
 
 
@@ -56,9 +57,9 @@ def clean_title(candidates: Sequence[str], headings: Sequence[str] = (), site: s
     if not cleaned:
         return " ".join(headings[0].split()) if headings else ""
     shown = [" ".join(h.split()) for h in headings if len(_words(h)) >= 2]
-    confirmed_keys = {_squash(c) for c in confirmed}
+    confirmed_keys = {squash(c) for c in confirmed}
     for heading in shown:
-        if _squash(heading) in confirmed_keys:
+        if squash(heading) in confirmed_keys:
             return heading
     best = strip_site(cleaned[0], site)
     best_words = _words(best)
@@ -68,11 +69,11 @@ def clean_title(candidates: Sequence[str], headings: Sequence[str] = (), site: s
             return heading
     parts = _SEPARATOR.split(best)
     if len(parts) > 1:
-        heading_keys = {_squash(h) for h in shown}
+        heading_keys = {squash(h) for h in shown}
         for part in parts:
-            if _squash(part) in heading_keys:
+            if squash(part) in heading_keys:
                 return part.strip()
-        shorter = [c for c in cleaned[1:] if _squash(c) and best.startswith(c) and len(c) < len(best)]
+        shorter = [c for c in cleaned[1:] if squash(c) and best.startswith(c) and len(c) < len(best)]
         tail = best[len(shorter[0]):] if shorter else ""
         if shorter and _SEPARATOR.match(tail) and len(tail.split()) <= _MAX_TAIL_WORDS + 1:
             return shorter[0].strip()
