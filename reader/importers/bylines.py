@@ -48,7 +48,7 @@ _JOB_TAIL = re.compile(r"(?:\s+(?:senior|staff|chief|contributing|special|associ
                        r"sports|business|managing|deputy|executive|news|auto|security|science|tech))*\s+" + _JOB.pattern,
                        re.IGNORECASE)
 # Who wrote it, after the date and a slash: "Updated on: November 19, 2019 / 10:07 AM / CBS News".
-_CREDIT_AFTER_DATE = re.compile(r"^(?:\s*/\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?\s*/\s*(?P<name>[^/|\d]{2,60}?)\s*$")
+_CREDIT_AFTER_DATE = re.compile(r"(?:\s*/\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?\s*/\s*(?P<name>[^/|\d]{2,60}?)\s*$")
 _PLACEHOLDERS = re.compile(r"^(?:\s*\[[^\]]*\])+\s*")  # "[author photo] Jane Doe"
 # Lines of share buttons and menus look like names too ("Facebook Twitter Email", "RT Shop").
 _NOT_A_BYLINE = re.compile(r"\b(share|facebook|twitter|whatsapp|linkedin|pinterest|e-?mail|print|shop|subscribe|"
@@ -139,10 +139,11 @@ def find_byline(line: str) -> str:
     if stripped != line.strip(" ,-\u2013\u2014|/") and looks_like_name(stripped) and len(stripped.split()) <= 5 \
             and not _NOT_NAMES.search(stripped) and _one_word_ok(stripped) and not _NOT_A_BYLINE.search(stripped):
         return clean_author(stripped)  # "Jane Doe November 18, 2019 11:03 PM"
-    credit = _CREDIT_AFTER_DATE.search(line[dates[-1].end:]) if dates else None
-    if credit and looks_like_name(credit.group("name")) and len(credit.group("name").split()) <= 4 \
-            and _one_word_ok(credit.group("name")) and not _NOT_A_BYLINE.search(credit.group("name")):
-        return clean_author(credit.group("name"))  # "November 19, 2019 / 10:07 AM / CBS News"
+    credit = _CREDIT_AFTER_DATE.match(line[dates[-1].end:]) if dates else None
+    credited = credit.group("name") if credit else ""  # "November 19, 2019 / 10:07 AM / CBS News"
+    if credited and looks_like_name(credited) and len(credited.split()) <= 4 and _one_word_ok(credited) \
+            and not _NOT_A_BYLINE.search(credited):
+        return clean_author(credited)
     match = _NAME_THEN_SEPARATOR.match(stripped + " |")
     if match and (dates or "@" in line):
         name = match.group("name").strip(" ,")

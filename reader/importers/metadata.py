@@ -64,7 +64,8 @@ class MetadataSources:
                 self.itemprops.setdefault(element.get("itemprop"), []).append(value)
         self.canonical = [link.get("href", "") for link in tree.iterfind(".//link[@rel='canonical']")]
         self.lang = tree.get("lang", "") if tree.tag == "html" else ""
-        self.host = _own_host(tree, self.canonical, self.meta.get("og:url", ""))
+        # the host its own links name, when no address was given (read now: extraction prunes the tree)
+        self.host = "" if urlsplit(url).hostname else _own_host(tree, self.canonical, self.meta.get("og:url", ""))
 
     def best(self, document=None) -> PageMetadata:
         """The best value of each field; `document` (trafilatura's result) is the last resort."""
@@ -115,8 +116,7 @@ class MetadataSources:
 
 def _links_home(element: etree._Element) -> bool:
     """Whether an element is, holds or sits in a link to a site's home page ("/", "https://host/")."""
-    links = [*element.iter("a"), *(a for a in element.iterancestors("a"))]
-    for link in links:
+    for link in (*element.iter("a"), *element.iterancestors("a")):
         parts = urlsplit(link.get("href", "").strip())
         if not parts.query and parts.path.strip("./") in ("", "index.html", "index.php", "index.htm") \
                 and (parts.path or parts.netloc):
