@@ -21,13 +21,13 @@ _BY_NAME = re.compile(rf"(?:(?:^|[\s/|(])(?:[Bb][Yy]|(?i:{_LABELS}))|^(?:[Vv]on|
                       r"(?P<name>[^|/\u2022\u00b7\n]{2,120})")
 _BY_WORD = re.compile(rf"(?:{_LABELS}|by|von|par|por|di|door)\s*:?\s*$", re.IGNORECASE)
 # Labels that introduce a name without "by": "Written by", "Author: Jane Doe", "Reporter: Jane Doe".
-_LABEL = re.compile(r"^\s*(?:author|authors|written by|words|text|texto|reporter|reporting|autor|auteur|автор)\s*[:\-]\s*"
+_LABEL = re.compile(r"^\s*(?:author|authors|written by|words|text|texto|reporter|reporting|autor|auteur|автор|текст)\s*[:\-]\s*"
                     r"(?P<name>.{2,80})$", re.IGNORECASE)
 # Where a name written after "by" stops: a separator, a date, "on"/"updated"/"published".
 _NAME_END = re.compile(
     r"\s+(?:[-\u2013\u2014|\u2022\u00b7]|on\s|updated\b|published\b|posted\b|in\s|at\s+\d|publiziert\b|"
     r"ver\u00f6ffentlicht\b|publi\u00e9\b|publicado\b|pubblicato\b|am\s+\d|le\s+\d)|,\s*(?:updated|published|posted)\b"
-    r"|\s*@|\s+(?-i:[a-z])[\w.-]*@|\s+\d{1,2}\s*(?:min|hour|day|week)s?\b"
+    r"|\s*@|\s+(?-i:[a-z])[\w.-]*@|\s+\d{1,2}\s*(?:min|hour|day|week)s?\b|\s+(?:\d+|no)\s+comments?\b"
     r"|\s+[\w-]+\.(?:com|org|net|co|uk|de|fr|in|au|ca|io)\b",
     re.IGNORECASE,
 )
@@ -113,6 +113,11 @@ def _by_name(line: str) -> str | None:
     return ""
 
 
+def names_nobody(line: str) -> bool:
+    """True for a byline whose name is no person's ("Posted on March 30, 2015 by Admin")."""
+    return _by_name(_PLACEHOLDERS.sub("", unglue(" ".join(line.split())))) == ""
+
+
 def _one_word_ok(name: str) -> bool:
     """A byline of one word without "by" is kept only when it names a wire service (sections look the same)."""
     return len(name.split()) > 1 or name.lower() in _AGENCIES
@@ -128,7 +133,8 @@ def find_byline(line: str) -> str:
         return by_name
     label = _LABEL.match(line)
     if label:
-        name = _NAME_END.split(_before_date(label.group("name")))[0].strip(" ,;:.")
+        name = re.split(r"[|\u2022\u00b7]", label.group("name"))[0]  # "Text: Jane Doe\u00b724 September 2018"
+        name = _NAME_END.split(_before_date(name))[0].strip(" ,;:.")
         return clean_author(name) if looks_like_name(name) else ""
     dates = find_dates(line)
     before_date = line[:dates[0].start].strip(" ,-\u2013\u2014|/") if dates else ""

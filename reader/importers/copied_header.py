@@ -44,8 +44,8 @@ def _author(header: HeaderLines, headline: int | None) -> tuple[str, int | None]
     if found:
         index, author = min(found, key=lambda item: (abs(item[0] - anchor) + (0.5 if item[0] < anchor else 0)))
         return author, index
-    if headline is None:
-        return "", None
+    if headline is None or any(header.facts[i].unsigned for i in header.near(headline, 1, 3)):
+        return "", None  # the page's byline names nobody: a line of capitals nearby is no name
     # the name stands between the headline and the date below it (nearest the date first), right under
     # the headline, or just above a date above the headline (past a section label)
     below, above = [], []

@@ -36,6 +36,7 @@ TEASER_MARKER = re.compile(
     re.IGNORECASE,
 )
 _COOKIES = re.compile(r"\bcookies?\b.*\b(website|browser|consent|necessary|experience|privacy)\b", re.IGNORECASE)
+_PUNCTUATION = re.compile(r"[.,;:!?\u2026\u3001\u3002\uff0c\uff01\uff1f]")
 COMMENTER = re.compile(r"^.{1,60}\s(says|said|wrote|writes):?$", re.IGNORECASE)
 
 GOOD, SHORT, FURNITURE = "sentence", "short", "furniture"
@@ -67,9 +68,19 @@ def classify(raw: str) -> Line:
     if is_boilerplate(text) or (DATE_LINE.match(text) and words <= 8) or COMMENTER.match(text) or (
             words <= 80 and (CREDIT.search(text) or _COOKIES.search(text))):
         return Line(text, words, FURNITURE, bullet)
-    if words >= 25 or (words >= 8 and ENDS_SENTENCE.search(text)) or len(SENTENCE_END.findall(text)) >= 2:
+    if (words >= 25 and not _is_menu(text)) or (words >= 8 and ENDS_SENTENCE.search(text)) \
+            or len(SENTENCE_END.findall(text)) >= 2:
         return Line(text, words, GOOD, bullet)
     return Line(text, words, SHORT, bullet)
+
+
+def _is_menu(text: str) -> bool:
+    """A long line of capitalised words without a stop or a comma is a menu's entries run
+    together ("Latest News Applications OS Channel Programs Cloud..."), not a paragraph."""
+    if _PUNCTUATION.search(text):
+        return False
+    words = [word for word in text.split() if word[0].isalpha()]
+    return len(words) >= 10 and sum(word[0].isupper() for word in words) >= 0.7 * len(words)
 
 
 def mark_menus(lines: list[Line]) -> None:

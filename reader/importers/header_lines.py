@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from reader.importers.bylines import find_byline, find_date, name_line
+from reader.importers.bylines import find_byline, find_date, name_line, names_nobody
 from reader.importers.copied_lines import CREDIT, FURNITURE, GOOD, TEASER_MARKER, Line
 from reader.importers.written_dates import MONTH_NAME
 
@@ -27,6 +27,7 @@ class Facts:
     author: str = ""
     date: str | None = None
     undated: bool = False  # "2 hours ago", "Nov 19": a date line whose date cannot be known
+    unsigned: bool = False  # a byline naming no person: "by Admin"
 
     @property
     def mark(self) -> bool:
@@ -40,7 +41,8 @@ def line_facts(line: Line, day_first: bool | None) -> Facts:
     caption = bool(CREDIT.search(line.text))  # captions carry the photo's date, not the article's
     date = None if caption else find_date(line.text, day_first)
     undated = not date and line.words <= 12 and bool(_UNDATED.search(line.text))
-    return Facts(find_byline(line.text), date, undated)
+    author = find_byline(line.text)
+    return Facts(author, date, undated, not author and names_nobody(line.text))
 
 
 class HeaderLines:

@@ -20,7 +20,7 @@ from lxml import etree
 
 from reader.domain.dates import normalize_iso
 from reader.importers.people import clean_author
-from reader.importers.titles import clean_title, squash
+from reader.importers.titles import clean_title, names_site, squash
 
 _ARTICLE_TYPES = re.compile(r"article|posting|report|story|webpage|creativework", re.IGNORECASE)
 _TITLE_META = ("og:title", "twitter:title", "dc.title", "parsely-title", "sailthru.title")
@@ -93,7 +93,10 @@ class MetadataSources:
             ", ".join(self.itemprops.get("author", [])),
             getattr(document, "author", "") or "",
         ]
-        author = _first(*(clean_author(a, site) for a in authors if a))
+        named = [name for name in (clean_author(a, site) for a in authors if a) if name]
+        # a person before the publisher's own name: JSON-LD often credits the site ("AppleInsider")
+        # where the byline names the people who wrote it
+        author = next((name for name in named if not names_site(name, site)), named[0] if named else "")
         published = _first_date(
             *(str(item.get("datePublished") or item.get("dateCreated") or "") for item in ld),
             *(meta.get(name, "") for name in _DATE_META),

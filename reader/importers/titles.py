@@ -18,7 +18,7 @@ def squash(text: str) -> str:
     return "".join(_words(text))
 
 
-def _is_site(part: str, site: str) -> bool:
+def names_site(part: str, site: str) -> bool:
     """True when `part` names the site (its name, its host name, or a shortened one)."""
     part_key, site_key = squash(part), squash(site)
     if not part_key or not site_key:
@@ -30,9 +30,9 @@ def _is_site(part: str, site: str) -> bool:
 def strip_site(title: str, site: str) -> str:
     """`title` without leading or trailing parts that name `site`."""
     parts = _SEPARATOR.split(title)
-    while len(parts) > 1 and len(parts[-1].split()) <= _MAX_TAIL_WORDS and _is_site(parts[-1], site):
+    while len(parts) > 1 and len(parts[-1].split()) <= _MAX_TAIL_WORDS and names_site(parts[-1], site):
         parts.pop()
-    while len(parts) > 1 and len(parts[0].split()) <= _MAX_TAIL_WORDS and _is_site(parts[0], site):
+    while len(parts) > 1 and len(parts[0].split()) <= _MAX_TAIL_WORDS and names_site(parts[0], site):
         parts.pop(0)
     if len(parts) == len(_SEPARATOR.split(title)):
         return title

@@ -111,6 +111,29 @@ def test_a_byline_after_the_standfirst_and_a_name_under_the_headline_are_metadat
     assert named.author == "Jane Doe" and named.text == PARAGRAPH
 
 
+def test_a_byline_naming_nobody_leaves_the_author_empty():
+    text = f"Harbour Wall to Be Rebuilt After Winter Storms\nPosted on March 30, 2015 by Admin\nKOMENTAR WARGA\n{PARAGRAPH}\n"
+    article = extract(text.encode(), name="a.txt")
+    assert article.author == ""  # not the section label ("citizens' comments") under it
+    assert article.published == "2015-03-30"
+    signed = extract(text.replace("Admin", "Jane Doe").encode(), name="b.txt")
+    assert signed.author == "Jane Doe"
+
+
+def test_a_menu_run_together_on_one_line_is_not_the_article():
+    menu = ("Latest News Applications OS Channel Programs Cloud Components & Peripherals Data Center Internet of "
+            "Things Managed Services Networking Security Software Storage Mobility Events Jobs Rankings Research")
+    text = (f"{menu}\n\nCarousels\n\n{menu}\n\nTim Cook On Apple Being Pulled Into The Enterprise\n\n"
+            f"By Joseph Tsidulko November 19, 2019, 07:47 PM EST\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n")
+    article = extract(text.encode(), name="a.txt")
+    assert (article.title, article.author) == ("Tim Cook On Apple Being Pulled Into The Enterprise", "Joseph Tsidulko")
+    assert menu not in article.text
+    from reader.importers.copied_lines import GOOD, classify
+
+    assert classify(PARAGRAPH).kind == GOOD  # a paragraph with stops stays one, and so does a long sentence
+    assert classify("the harbour wall and the boats and the town council and the storms " * 3).kind == GOOD
+
+
 def test_name_then_date_is_a_byline_but_a_weekday_is_not_a_name():
     from reader.importers.bylines import find_byline
 

@@ -107,6 +107,31 @@ def test_clean_author_drops_by_urls_handles_dates_and_repeats():
     assert clean_author("Jane Doe, Jane Doe; John Roe") == "Jane Doe, John Roe"
 
 
+def test_clean_author_reads_names_as_pages_write_them():
+    assert clean_author("Sean Martin Sean Martin") == "Sean Martin"  # the byline and its link, glued
+    assert clean_author("Sean Martin") == "Sean Martin"  # "Martin" is no "Mar(ch)"
+    assert clean_author("Janet Decker, Nov 19, 2019") == "Janet Decker"
+    assert clean_author("| BY: Beachbody, Beachbody") == "Beachbody"
+    assert clean_author("\u0422\u0435\u043a\u0441\u0442 \u0412\u0435\u043d\u0435\u0440\u0430 "
+                        "\u0415\u0440\u043e\u0444\u0435\u0435\u0432\u0430") == \
+        "\u0412\u0435\u043d\u0435\u0440\u0430 \u0415\u0440\u043e\u0444\u0435\u0435\u0432\u0430"  # "Text: ..."
+    for account in ("admin", "Admin", "Administrator", "webmaster"):
+        assert clean_author(account) == ""  # the site's software, not a writer
+    assert clean_author("Jane Doe, admin") == "Jane Doe"
+
+
+def test_a_person_named_anywhere_wins_over_the_publisher_as_author():
+    head = """<meta property="og:site_name" content="The Coast Gazette">
+    <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour wall to be rebuilt",
+       "author": {"@type": "Organization", "name": "The Coast Gazette"}}</script>
+    <meta name="author" content="Jane Doe">"""
+    assert extract(page(head), name="p.html").author == "Jane Doe"
+    alone = """<meta property="og:site_name" content="The Coast Gazette">
+    <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour wall to be rebuilt",
+       "author": {"@type": "Organization", "name": "Coast Gazette"}}</script>"""
+    assert extract(page(alone), name="p.html").author == "Coast Gazette"  # no person: the credit it gives
+
+
 def test_bylines_and_dates_in_lines():
     assert find_byline("avatar by Reuters and Algemeiner Staff") == "Reuters and Algemeiner Staff"
     assert find_byline("Chris Davies - Nov 19, 2019, 10:31 pm CST") == "Chris Davies"

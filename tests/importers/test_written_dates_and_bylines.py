@@ -86,6 +86,11 @@ def test_numbers_in_either_order_follow_the_page():
     ("Tom Krisher, AP Auto Writer", "Tom Krisher"),  # the job is not the name
     ("Jane Roe and John Doe, Associated Press", "Jane Roe and John Doe, Associated Press"),
     ("Bruce Lee Senior Contributor", "Bruce Lee"),  # a job without a comma is not part of the name
+    ("by India Post News Weekly 0 Comments", "India Post News Weekly"),  # the comment count is not the name
+    ("By Sean Martin Sean Martin", "Sean Martin"),
+    ("\u0422\u0435\u043a\u0441\u0442: \u0412\u0435\u043d\u0435\u0440\u0430 \u0415\u0440\u043e\u0444\u0435"
+     "\u0435\u0432\u0430\u00b724 \u0441\u0435\u043d\u0442\u044f\u0431\u0440\u044f 2018",
+     "\u0412\u0435\u043d\u0435\u0440\u0430 \u0415\u0440\u043e\u0444\u0435\u0435\u0432\u0430"),  # "Text: ..."
 ])
 def test_bylines_in_the_forms_pages_write_them(line, author):
     assert find_byline(line) == author
@@ -106,7 +111,7 @@ def test_lines_that_only_look_like_bylines(line):
 
 def test_one_word_bylines_are_wire_services():
     assert find_byline("Reuters November 18, 2019 11:03 PM") == "Reuters"
-    assert find_byline("By Admin") == "Admin"  # "by" says it is a name
+    assert find_byline("By Admin") == ""  # the site's software account: nobody's name
     assert role_byline("The Editorial Staff") == ""  # nothing left once the job is taken off
 
 
