@@ -43,6 +43,11 @@ _ROLE = re.compile(rf"{_JOB.pattern}|\b(producer|analyst|bureau|desk|press|news|
 _GLUED = re.compile(r"(?<=[a-z\u00e0-\u00ff]{3})(?=[A-Z])|(?<=[a-z])(?=By\b|[A-Z]{2}|(?:Staff|Senior|Chief|View)\b)")
 # "Kevin McCoy USA TODAY", "Tom Davies Associated Press": the paper's or the agency's name after the person's
 _PAPER_TAIL = re.compile(r"(?<=[a-z.])\s+(?:[A-Z]{2,}\s*)+$|\s+(?:[Tt]he\s+)?(?:Associated Press|Reuters|AFP|Bloomberg)$")
+# "Elliot Brownstein Florida Today", "Trevor J. Mitchell Sioux Falls Argus Leader": a paper's name in
+# capitalised words after the last person's, told by the word newspapers' names end with
+_PAPER_WORD = re.compile(r"today|times|news|post|leader|journal|herald|tribune|gazette|chronicle|register|star|courier|"
+                         r"press|daily|observer|examiner|sentinel|record|dispatch|inquirer|bee|globe|argus|enquirer|"
+                         r"telegraph|citizen|independent|statesman|journal-constitution", re.IGNORECASE)
 # A job written after a name without a comma: "Bruce Lee Senior Contributor", "Meg James Staff Writer".
 _JOB_TAIL = re.compile(r"(?:\s+(?:senior|staff|chief|contributing|special|associate|editorial|national|political|foreign|"
                        r"sports|business|managing|deputy|executive|news|auto|security|science|tech))*\s+" + _JOB.pattern,
@@ -188,7 +193,20 @@ def name_line(line: str) -> str:
     words = text.replace(",", " ").split()
     if len(words) == 1 and text.lower() not in _AGENCIES:
         return ""
+    text = _without_paper(text)
     if not _names_not_a_list(text):
         return ""
     name = _PAPER_TAIL.sub("", text)
     return clean_author(name if len(name.split()) >= 2 else text)
+
+
+def _without_paper(names: str) -> str:
+    """`names` without a paper's name written after the last person's (see _PAPER_WORD): a
+    person's name is two words, three with an initial between them."""
+    *others, last = re.split(r"(,\s*|\s+and\s+|\s+&\s+)", names)
+    words = last.split()
+    keep = 3 if len(words) >= 3 and re.fullmatch(r"[A-Z]\.?", words[1]) else 2
+    paper = words[keep:]
+    if len(paper) >= 2 and _PAPER_WORD.fullmatch(paper[-1]) and all(word[0].isupper() for word in paper):
+        return "".join(others) + " ".join(words[:keep])
+    return names

@@ -120,6 +120,9 @@ def test_one_word_bylines_are_wire_services():
     ("REUTERS", "REUTERS"),
     ("Kevin Johnson and Kevin McCoy USA TODAY", "Kevin Johnson and Kevin McCoy"),  # without the paper's name
     ("Tom Davies Associated Press", "Tom Davies"),
+    ("Elliot Brownstein Florida Today", "Elliot Brownstein"),  # a paper's name in capitalised words
+    ("Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader", "Lisa Kaczke and Trevor J. Mitchell"),
+    ("Mary Clare Jalonick", "Mary Clare Jalonick"),  # three names, no paper
     ("The Associated Press", "The Associated Press"),
     ("Michael HiltzikBusiness Columnist", "Michael Hiltzik"),
     ("[2m-4G7ws_4] Dallas Robinson", "Dallas Robinson"),
