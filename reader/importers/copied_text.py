@@ -60,6 +60,17 @@ def _weight(line: Line) -> float:
     return -10.0
 
 
+_SIGNED_BONUS = 30.0  # words' worth: a short article under its byline outweighs a long footer paragraph
+
+
+def _signed_start(lines: list[Line]) -> int | None:
+    """The first sentence line within three lines under the page's first byline ("By Jane Doe"), if any."""
+    for index, line in enumerate(lines):
+        if line.kind != GOOD and line.words <= 12 and find_byline(line.text):
+            return next((j for j in range(index + 1, min(index + 4, len(lines))) if lines[j].kind == GOOD), None)
+    return None
+
+
 def article_span(lines: list[Line]) -> tuple[int, int]:
     """[start, end) of the run of lines with the largest total weight (Kadane's algorithm).
 
@@ -70,6 +81,7 @@ def article_span(lines: list[Line]) -> tuple[int, int]:
     best, best_span = float("-inf"), (0, 0)
     total, start = 0.0, 0
     seen, factor = 0, 1.0
+    signed = _signed_start(lines)
     for index, line in enumerate(lines):
         if factor == 1.0 and seen >= _STOP_AFTER_WORDS and line.words <= 12 and (
                 _COMMENTS.match(line.text) or COMMENTER.match(line.text)):
@@ -78,7 +90,7 @@ def article_span(lines: list[Line]) -> tuple[int, int]:
             seen += line.words
         if total <= 0:
             total, start = 0.0, index
-        weight = _weight(line)
+        weight = _weight(line) + (_SIGNED_BONUS if index == signed else 0.0)
         total += weight * factor if weight > 0 else weight
         if total > best:
             best, best_span = total, (start, index + 1)

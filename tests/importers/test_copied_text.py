@@ -134,6 +134,22 @@ def test_a_menu_run_together_on_one_line_is_not_the_article():
     assert classify("the harbour wall and the boats and the town council and the storms " * 3).kind == GOOD
 
 
+def test_a_short_article_under_its_byline_outweighs_a_long_footer_paragraph():
+    short = ("The harbour wall was breached on Tuesday night after the third storm of the month, and the council "
+             "closed the quay to boats and walkers until engineers have seen the damage.\n"
+             "Fishing crews moved their boats to the river mooring, where the water stayed calm, and the ferry to "
+             "the island will run from the old slipway from Thursday morning.")
+    footer = ("The Gazette's customer service centre can be contacted with any questions or requests about your "
+              "subscription, delivery, billing, the e-paper, newsletters, events, conferences and advertising "
+              "in print and online, by telephone on weekdays between nine and five, or by e-mail at any time, "
+              "and we will answer every message within two working days of receiving it, holidays excepted.")
+    links = "\n\n".join(f"Other story number {n} of the day" for n in range(12))  # the page's lists, footer links
+    text = (f"Home News Sport\n\nHarbour Wall Breached in Storm\n\nBy JANE DOE\n\nNOVEMBER 20, 2019 10:43\n\n"
+            f"{short}\n\n{links}\n\n{footer}\n\nCopyright 2019\n")
+    article = extract(text.encode(), name="a.txt")
+    assert (article.title, article.author, article.text) == ("Harbour Wall Breached in Storm", "JANE DOE", short)
+
+
 def test_name_then_date_is_a_byline_but_a_weekday_is_not_a_name():
     from reader.importers.bylines import find_byline
 
