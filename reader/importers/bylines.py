@@ -8,6 +8,7 @@ it stands (the caller decides). Dates are read by written_dates.py.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from reader.importers.people import JOB as _JOB, clean_author
 from reader.importers.written_dates import WrittenDate, find_dates, publication_date
@@ -128,6 +129,7 @@ def _one_word_ok(name: str) -> bool:
     return len(name.split()) > 1 or name.lower() in _AGENCIES
 
 
+@lru_cache(maxsize=4096)  # a page's lines are asked about more than once: for its span, its header, its body
 def find_byline(line: str) -> str:
     """The author a byline names ("avatar by Reuters and Staff", "Jane Doe - Nov 19, 2019"), or ""."""
     line = _PLACEHOLDERS.sub("", unglue(" ".join(line.split())))
