@@ -92,9 +92,22 @@ def _before_date(text: str) -> str:
 
 def _names_not_a_list(text: str) -> bool:
     """False for a heading or a list of categories: a name has at most four words ("Mary Clare
-    Jalonick"), and "Tony Carter All, Books, Kit Reviews" lists sections after the name."""
+    Jalonick"), and no two names in a list are one word each ("Jane Doe, Books, News")."""
     parts = [part.split() for part in re.split(r",|\band\b|&", text)]
     return all(len(part) <= 4 for part in parts) and sum(len(part) == 1 for part in parts) < 2
+
+
+def _name_before_list(text: str) -> str:
+    """The name a list of a page's sections was run into ("Tony Carter All, Books, Kit Reviews" ->
+    "Tony Carter"), or "". A list of people has no one-word parts; the first section's name sticks to
+    the person's, so it is the third word of a first part of three (not "Jane Q. Doe")."""
+    first, *sections = [part.strip() for part in text.split(",")]
+    words = first.split()
+    if len(sections) < 2 or len(words) != 3 or re.fullmatch(r"[A-Z]\.?", words[1]) \
+            or not any(len(section.split()) == 1 for section in sections) \
+            or any(len(section.split()) > 3 for section in sections):
+        return ""
+    return " ".join(words[:2])
 
 
 def unglue(line: str) -> str:
@@ -150,7 +163,8 @@ def find_byline(line: str) -> str:
         return clean_author(before_date)  # "Jane Doe 27/09/2018 Comment! Music, Toys"
     stripped = _without_dates(line, dates).strip(" ,-\u2013\u2014|/")
     if stripped != line.strip(" ,-\u2013\u2014|/") and looks_like_name(stripped) and len(stripped.split()) <= 5 \
-            and not _NOT_NAMES.search(stripped) and _one_word_ok(stripped) and not _NOT_A_BYLINE.search(stripped):
+            and not _NOT_NAMES.search(stripped) and _one_word_ok(stripped) and not _NOT_A_BYLINE.search(stripped) \
+            and _names_not_a_list(stripped):
         return clean_author(stripped)  # "Jane Doe November 18, 2019 11:03 PM"
     credit = _CREDIT_AFTER_DATE.match(line[dates[-1].end:]) if dates else None
     credited = credit.group("name") if credit else ""  # "November 19, 2019 / 10:07 AM / CBS News"
@@ -161,8 +175,10 @@ def find_byline(line: str) -> str:
     if match and (dates or "@" in line):
         name = match.group("name").strip(" ,")
         if looks_like_name(name) and len(name.split()) >= 2 and not _NOT_NAMES.search(name) \
-                and not _NOT_A_BYLINE.search(name) and _names_not_a_list(name):
-            return clean_author(name)
+                and not _NOT_A_BYLINE.search(name):
+            person = _name_before_list(name)  # "Tony Carter All, Books, Kit Reviews": sections after the name
+            if person or _names_not_a_list(name):
+                return clean_author(person or name)
     return role_byline(line)
 
 

@@ -88,6 +88,9 @@ def test_numbers_in_either_order_follow_the_page():
     ("Bruce Lee Senior Contributor", "Bruce Lee"),  # a job without a comma is not part of the name
     ("by India Post News Weekly 0 Comments", "India Post News Weekly"),  # the comment count is not the name
     ("By Sean Martin Sean Martin", "Sean Martin"),
+    ("21/06/2014 Tony Carter All, Books, Kit Reviews, News", "Tony Carter"),  # sections run into the name
+    ("13/06/2014 Jane Doe Music, Toys, Kit Reviews", "Jane Doe"),
+    ("Jane Roe, John Doe, Mary Major - Nov 19, 2019", "Jane Roe, John Doe, Mary Major"),  # people, not sections
     ("\u0422\u0435\u043a\u0441\u0442: \u0412\u0435\u043d\u0435\u0440\u0430 \u0415\u0440\u043e\u0444\u0435"
      "\u0435\u0432\u0430\u00b724 \u0441\u0435\u043d\u0442\u044f\u0431\u0440\u044f 2018",
      "\u0412\u0435\u043d\u0435\u0440\u0430 \u0415\u0440\u043e\u0444\u0435\u0435\u0432\u0430"),  # "Text: ..."
@@ -103,7 +106,7 @@ def test_bylines_in_the_forms_pages_write_them(line, author):
     "Opening Bell 11.18.19",  # not a date, so not "NAME DATE"
     "Letters to the Editor",
     "Facebook Twitter Email Linked - Nov 19, 2019",
-    "21/06/2014 Tony Carter All, Books, Kit Reviews, News",  # sections listed after the name
+    "21/06/2014 Jane Doe, Books, News",  # sections, not people: no name has one word
 ])
 def test_lines_that_only_look_like_bylines(line):
     assert find_byline(line) == ""
