@@ -188,7 +188,10 @@ def role_byline(line: str) -> str:
     if "," not in line and _JOB.search(line) and looks_like_name(line) and 2 <= len(line.split()) <= 6 \
             and not re.search(r"\d|\b[a-z]", line):
         name = _JOB_TAIL.sub("", line)  # "Bruce Lee Senior Contributor": the job is not the name
-        return clean_author(name) if name != line and _one_word_ok(name) else ""
+        if name == line or not _one_word_ok(name):
+            return ""
+        # "Coast Rider Editorial Staff" names a paper's staff, not a person with a job: all of it is the author
+        return clean_author(line if re.search(r"\bstaff$", line, re.IGNORECASE) else name)
     name, _, role = line.partition(",")
     if role and _ROLE.search(role.strip()) and len(role.split()) <= 5 and looks_like_name(name) \
             and looks_like_name(role) and len(name.split()) <= 8:

@@ -86,6 +86,8 @@ def test_numbers_in_either_order_follow_the_page():
     ("Tom Krisher, AP Auto Writer", "Tom Krisher"),  # the job is not the name
     ("Jane Roe and John Doe, Associated Press", "Jane Roe and John Doe, Associated Press"),
     ("Bruce Lee Senior Contributor", "Bruce Lee"),  # a job without a comma is not part of the name
+    ("Coast Rider Editorial Staff", "Coast Rider Editorial Staff"),  # a paper's staff: no person, no job
+    ("Jane Doe Staff Writer", "Jane Doe"),
     ("by India Post News Weekly 0 Comments", "India Post News Weekly"),  # the comment count is not the name
     ("By Sean Martin Sean Martin", "Sean Martin"),
     ("21/06/2014 Tony Carter All, Books, Kit Reviews, News", "Tony Carter"),  # sections run into the name
