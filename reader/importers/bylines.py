@@ -55,6 +55,9 @@ _JOB_TAIL = re.compile(r"(?:\s+(?:senior|staff|chief|contributing|special|associ
                        re.IGNORECASE)
 # Who wrote it, after the date and a slash: "Updated on: November 19, 2019 / 10:07 AM / CBS News".
 _CREDIT_AFTER_DATE = re.compile(r"(?:\s*/\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?\s*/\s*(?P<name>[^/|\d]{2,60}?)\s*$")
+# A name beside the link to its writer's other articles: "Jane Doe | View More Articles", "Jane Doe All posts by Jane Doe".
+_MORE_BY = re.compile(r"^(?P<name>[^|]{3,60}?)(?:\s+\|)?\s+(?:view|see|read)?\s*(?:all|more)\s+(?:articles|posts|stories)"
+                      r"(?:\s+(?:by|from)\b.*)?$", re.IGNORECASE)
 _PLACEHOLDERS = re.compile(r"^(?:\s*\[[^\]]*\])+\s*")  # "[author photo] Jane Doe"
 # Lines of share buttons and menus look like names too ("Facebook Twitter Email", "RT Shop").
 _NOT_A_BYLINE = re.compile(r"\b(share|facebook|twitter|whatsapp|linkedin|pinterest|e-?mail|print|shop|subscribe|"
@@ -156,6 +159,10 @@ def find_byline(line: str) -> str:
         name = re.split(r"[|\u2022\u00b7]", label.group("name"))[0]  # "Text: Jane Doe\u00b724 September 2018"
         name = _NAME_END.split(_before_date(name))[0].strip(" ,;:.")
         return clean_author(name) if looks_like_name(name) else ""
+    more = _MORE_BY.match(line)
+    if more and looks_like_name(more.group("name")) and len(more.group("name").split()) <= 4 \
+            and _one_word_ok(more.group("name")) and not _NOT_A_BYLINE.search(more.group("name")):
+        return clean_author(more.group("name"))
     dates = find_dates(line)
     before_date = line[:dates[0].start].strip(" ,-\u2013\u2014|/") if dates else ""
     if before_date and looks_like_name(before_date) and len(before_date.split()) <= 4 and _one_word_ok(before_date) \
