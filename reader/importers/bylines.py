@@ -58,6 +58,9 @@ _CREDIT_AFTER_DATE = re.compile(r"(?:\s*/\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)
 # A name beside the link to its writer's other articles: "Jane Doe | View More Articles", "Jane Doe All posts by Jane Doe".
 _MORE_BY = re.compile(r"^(?P<name>[^|]{3,60}?)(?:\s+\|)?\s+(?:view|see|read)?\s*(?:all|more)\s+(?:articles|posts|stories)"
                       r"(?:\s+(?:by|from)\b.*)?$", re.IGNORECASE)
+# A paper's desk signing for the agencies' copy, in the lower case of a byline (menus capitalise):
+# "Coast Gazette wire services", "Times staff and wire reports".
+_DESK = re.compile(r"^(?:[A-Z][\w.'\u2019&-]*\s+){1,4}(?:staff and |news and )?(?:wire|news) (?:services|reports)$")
 _PLACEHOLDERS = re.compile(r"^(?:\s*\[[^\]]*\])+\s*")  # "[author photo] Jane Doe"
 # Lines of share buttons and menus look like names too ("Facebook Twitter Email", "RT Shop").
 _NOT_A_BYLINE = re.compile(r"\b(share|facebook|twitter|whatsapp|linkedin|pinterest|e-?mail|print|shop|subscribe|"
@@ -159,6 +162,8 @@ def find_byline(line: str) -> str:
         name = re.split(r"[|\u2022\u00b7]", label.group("name"))[0]  # "Text: Jane Doe\u00b724 September 2018"
         name = _NAME_END.split(_before_date(name))[0].strip(" ,;:.")
         return clean_author(name) if looks_like_name(name) else ""
+    if _DESK.match(line):
+        return clean_author(line)
     more = _MORE_BY.match(line)
     if more and looks_like_name(more.group("name")) and len(more.group("name").split()) <= 4 \
             and _one_word_ok(more.group("name")) and not _NOT_A_BYLINE.search(more.group("name")):

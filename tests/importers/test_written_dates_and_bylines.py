@@ -90,6 +90,8 @@ def test_numbers_in_either_order_follow_the_page():
     ("Jane Doe Staff Writer", "Jane Doe"),
     ("by India Post News Weekly 0 Comments", "India Post News Weekly"),  # the comment count is not the name
     ("By Sean Martin Sean Martin", "Sean Martin"),
+    ("Coast Gazette wire services", "Coast Gazette wire services"),  # a paper's desk signs for the agencies
+    ("Times staff and wire reports", "Times staff and wire reports"),
     ("Jane DoeView More Articles", "Jane Doe"),  # a name beside the link to the writer's other articles
     ("Jane Doe See all posts by Jane Doe", "Jane Doe"),
     ("21/06/2014 Tony Carter All, Books, Kit Reviews, News", "Tony Carter"),  # sections run into the name
@@ -109,6 +111,7 @@ def test_bylines_in_the_forms_pages_write_them(line, author):
     "Sport 19 November 2019",  # one word before a date is a section, unless it is a wire service
     "Opening Bell 11.18.19",  # not a date, so not "NAME DATE"
     "Letters to the Editor",
+    "BBC News Services",  # a footer's link: a desk's byline is written in lower case
     "Latest News View More Articles",  # a box of links, not a writer's
     "Facebook Twitter Email Linked - Nov 19, 2019",
     "21/06/2014 Jane Doe, Books, News",  # sections, not people: no name has one word
