@@ -68,6 +68,9 @@ _NOT_A_BYLINE = re.compile(r"\b(share|facebook|twitter|whatsapp|linkedin|pintere
                            r"advert\w*|sponsored|more|view|read|comments?|breaking|latest|trending|features?|next|"
                            r"previous|story|stories|top|contact|about|inside|image|photo|copyright|caption|getty)\b",
                            re.IGNORECASE)
+# One word with a capital inside ("CoastNews", "JaneDoe") is a brand's or a writer's handle: section names
+# are plain words ("Sport"), so before a date it is a byline.
+_HANDLE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
 # Single-word bylines are agencies more often than people; these are the wire services.
 _AGENCIES = frozenset("reuters ap afp pti ians ani bloomberg dpa efe ansa xinhua tass kyodo yonhap upi apa sda".split())
 
@@ -148,9 +151,20 @@ def _one_word_ok(name: str) -> bool:
     return len(name.split()) > 1 or name.lower() in _AGENCIES
 
 
+def _handle_before_date(line: str) -> str:
+    """A handle written before a date ("CoastNews October 06, 2018" -> "CoastNews"), or "". Read before
+    unglue(), which would part the handle's words."""
+    first = line.split(" ", 1)[0]
+    dates = find_dates(line) if _HANDLE.fullmatch(first) else []
+    return first if dates and dates[0].start == len(first) + 1 else ""
+
+
 @lru_cache(maxsize=4096)  # a page's lines are asked about more than once: for its span, its header, its body
 def find_byline(line: str) -> str:
     """The author a byline names ("avatar by Reuters and Staff", "Jane Doe - Nov 19, 2019"), or ""."""
+    handle = _handle_before_date(" ".join(line.split()))
+    if handle:
+        return handle
     line = _PLACEHOLDERS.sub("", unglue(" ".join(line.split())))
     if len(line.split()) > 30:
         return ""

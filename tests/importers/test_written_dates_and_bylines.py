@@ -122,6 +122,8 @@ def test_lines_that_only_look_like_bylines(line):
 
 def test_one_word_bylines_are_wire_services():
     assert find_byline("Reuters November 18, 2019 11:03 PM") == "Reuters"
+    assert find_byline("CoastNews October 06, 2018") == "CoastNews"  # a handle: no section is written so
+    assert find_byline("Sport October 06, 2018") == ""
     assert find_byline("By Admin") == ""  # the site's software account: nobody's name
     assert role_byline("The Editorial Staff") == ""  # nothing left once the job is taken off
 
