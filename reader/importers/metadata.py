@@ -59,7 +59,7 @@ class MetadataSources:
         self.titles = [_text(e) for e in tree.iter("title")]
         self.itemprops: dict[str, list[str]] = {}
         for element in tree.xpath("//*[@itemprop='headline' or @itemprop='author' or @itemprop='datePublished']"):
-            if element.tag != "meta":
+            if element.tag != "meta" and not _in_comment(element):  # a comment's author wrote no article
                 value = element.get("content") or element.get("datetime") or _text(element)
                 self.itemprops.setdefault(element.get("itemprop"), []).append(value)
         self.canonical = [link.get("href", "") for link in tree.iterfind(".//link[@rel='canonical']")]
@@ -146,6 +146,16 @@ def _own_host(tree: etree._Element, canonical: list[str], og_url: str) -> str:
         return ""
     host, count = hosts.most_common(1)[0]
     return host if count >= _MIN_OWN_LINKS and count >= 0.3 * sum(hosts.values()) else ""
+
+
+def _in_comment(element: etree._Element) -> bool:
+    """Whether an element is inside a reader's comment (schema.org Comment, itemprop="comment", or a
+    box whose class or id names comments)."""
+    for node in (element, *element.iterancestors()):
+        if node.get("itemprop") == "comment" or "Comment" in (node.get("itemtype") or "") \
+                or re.search(r"\bcomment", f"{node.get('class') or ''} {node.get('id') or ''}", re.IGNORECASE):
+            return True
+    return False
 
 
 def _first(*values: str) -> str:

@@ -199,3 +199,10 @@ def test_jobs_and_agencies_written_after_names_are_not_authors():
     assert clean_author("The Associated Press") == "The Associated Press"
     assert clean_author("Practical Horseman Editorial Staff") == "Practical Horseman Editorial Staff"
     assert clean_author("Reuters, Staff") == "Reuters, Staff"  # a job alone with one word: nothing to drop it for
+
+
+def test_readers_comments_name_no_author():
+    byline = '<p><span itemprop="author">Jane Doe</span></p>'
+    comment = ('<section id="comments"><div itemprop="comment" itemscope itemtype="http://schema.org/Comment">'
+               '<cite itemprop="author">Karol</cite><p>Lovely piece about the harbour, thanks.</p></div></section>')
+    assert extract(page(before=byline, after=comment), name="p.html").author == "Jane Doe"
