@@ -55,6 +55,12 @@ _JOB_TAIL = re.compile(r"(?:\s+(?:senior|staff|chief|contributing|special|associ
                        re.IGNORECASE)
 # Who wrote it, after the date and a slash: "Updated on: November 19, 2019 / 10:07 AM / CBS News".
 _CREDIT_AFTER_DATE = re.compile(r"(?:\s*/\s*\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)?\s*/\s*(?P<name>[^/|\d]{2,60}?)\s*$")
+# A name beside the link to its writer's other articles: "Jane Doe | View More Articles", "Jane Doe All posts by Jane Doe".
+_MORE_BY = re.compile(r"^(?P<name>[^|]{3,60}?)(?:\s+\|)?\s+(?:view|see|read)?\s*(?:all|more)\s+(?:articles|posts|stories)"
+                      r"(?:\s+(?:by|from)\b.*)?$", re.IGNORECASE)
+# A paper's desk signing for the agencies' copy, in the lower case of a byline (menus capitalise):
+# "Coast Gazette wire services", "Times staff and wire reports".
+_DESK = re.compile(r"^(?:[A-Z][\w.'\u2019&-]*\s+){1,4}(?:staff and |news and )?(?:wire|news) (?:services|reports)$")
 _PLACEHOLDERS = re.compile(r"^(?:\s*\[[^\]]*\])+\s*")  # "[author photo] Jane Doe"
 # Lines of share buttons and menus look like names too ("Facebook Twitter Email", "RT Shop").
 _NOT_A_BYLINE = re.compile(r"\b(share|facebook|twitter|whatsapp|linkedin|pinterest|e-?mail|print|shop|subscribe|"
@@ -62,6 +68,9 @@ _NOT_A_BYLINE = re.compile(r"\b(share|facebook|twitter|whatsapp|linkedin|pintere
                            r"advert\w*|sponsored|more|view|read|comments?|breaking|latest|trending|features?|next|"
                            r"previous|story|stories|top|contact|about|inside|image|photo|copyright|caption|getty)\b",
                            re.IGNORECASE)
+# One word with a capital inside ("CoastNews", "JaneDoe") is a brand's or a writer's handle: section names
+# are plain words ("Sport"), so before a date it is a byline.
+_HANDLE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
 # Single-word bylines are agencies more often than people; these are the wire services.
 _AGENCIES = frozenset("reuters ap afp pti ians ani bloomberg dpa efe ansa xinhua tass kyodo yonhap upi apa sda".split())
 
@@ -92,9 +101,22 @@ def _before_date(text: str) -> str:
 
 def _names_not_a_list(text: str) -> bool:
     """False for a heading or a list of categories: a name has at most four words ("Mary Clare
-    Jalonick"), and "Tony Carter All, Books, Kit Reviews" lists sections after the name."""
+    Jalonick"), and no two names in a list are one word each ("Jane Doe, Books, News")."""
     parts = [part.split() for part in re.split(r",|\band\b|&", text)]
     return all(len(part) <= 4 for part in parts) and sum(len(part) == 1 for part in parts) < 2
+
+
+def _name_before_list(text: str) -> str:
+    """The name a list of a page's sections was run into ("Tony Carter All, Books, Kit Reviews" ->
+    "Tony Carter"), or "". A list of people has no one-word parts; the first section's name sticks to
+    the person's, so it is the third word of a first part of three (not "Jane Q. Doe")."""
+    first, *sections = [part.strip() for part in text.split(",")]
+    words = first.split()
+    if len(sections) < 2 or len(words) != 3 or re.fullmatch(r"[A-Z]\.?", words[1]) \
+            or not any(len(section.split()) == 1 for section in sections) \
+            or any(len(section.split()) > 3 for section in sections):
+        return ""
+    return " ".join(words[:2])
 
 
 def unglue(line: str) -> str:
@@ -129,9 +151,20 @@ def _one_word_ok(name: str) -> bool:
     return len(name.split()) > 1 or name.lower() in _AGENCIES
 
 
+def _handle_before_date(line: str) -> str:
+    """A handle written before a date ("CoastNews October 06, 2018" -> "CoastNews"), or "". Read before
+    unglue(), which would part the handle's words."""
+    first = line.split(" ", 1)[0]
+    dates = find_dates(line) if _HANDLE.fullmatch(first) else []
+    return first if dates and dates[0].start == len(first) + 1 else ""
+
+
 @lru_cache(maxsize=4096)  # a page's lines are asked about more than once: for its span, its header, its body
 def find_byline(line: str) -> str:
     """The author a byline names ("avatar by Reuters and Staff", "Jane Doe - Nov 19, 2019"), or ""."""
+    handle = _handle_before_date(" ".join(line.split()))
+    if handle:
+        return handle
     line = _PLACEHOLDERS.sub("", unglue(" ".join(line.split())))
     if len(line.split()) > 30:
         return ""
@@ -143,6 +176,12 @@ def find_byline(line: str) -> str:
         name = re.split(r"[|\u2022\u00b7]", label.group("name"))[0]  # "Text: Jane Doe\u00b724 September 2018"
         name = _NAME_END.split(_before_date(name))[0].strip(" ,;:.")
         return clean_author(name) if looks_like_name(name) else ""
+    if _DESK.match(line):
+        return clean_author(line)
+    more = _MORE_BY.match(line)
+    if more and looks_like_name(more.group("name")) and len(more.group("name").split()) <= 4 \
+            and _one_word_ok(more.group("name")) and not _NOT_A_BYLINE.search(more.group("name")):
+        return clean_author(more.group("name"))
     dates = find_dates(line)
     before_date = line[:dates[0].start].strip(" ,-\u2013\u2014|/") if dates else ""
     if before_date and looks_like_name(before_date) and len(before_date.split()) <= 4 and _one_word_ok(before_date) \
@@ -150,7 +189,8 @@ def find_byline(line: str) -> str:
         return clean_author(before_date)  # "Jane Doe 27/09/2018 Comment! Music, Toys"
     stripped = _without_dates(line, dates).strip(" ,-\u2013\u2014|/")
     if stripped != line.strip(" ,-\u2013\u2014|/") and looks_like_name(stripped) and len(stripped.split()) <= 5 \
-            and not _NOT_NAMES.search(stripped) and _one_word_ok(stripped) and not _NOT_A_BYLINE.search(stripped):
+            and not _NOT_NAMES.search(stripped) and _one_word_ok(stripped) and not _NOT_A_BYLINE.search(stripped) \
+            and _names_not_a_list(stripped):
         return clean_author(stripped)  # "Jane Doe November 18, 2019 11:03 PM"
     credit = _CREDIT_AFTER_DATE.match(line[dates[-1].end:]) if dates else None
     credited = credit.group("name") if credit else ""  # "November 19, 2019 / 10:07 AM / CBS News"
@@ -161,8 +201,10 @@ def find_byline(line: str) -> str:
     if match and (dates or "@" in line):
         name = match.group("name").strip(" ,")
         if looks_like_name(name) and len(name.split()) >= 2 and not _NOT_NAMES.search(name) \
-                and not _NOT_A_BYLINE.search(name) and _names_not_a_list(name):
-            return clean_author(name)
+                and not _NOT_A_BYLINE.search(name):
+            person = _name_before_list(name)  # "Tony Carter All, Books, Kit Reviews": sections after the name
+            if person or _names_not_a_list(name):
+                return clean_author(person or name)
     return role_byline(line)
 
 
@@ -172,7 +214,10 @@ def role_byline(line: str) -> str:
     if "," not in line and _JOB.search(line) and looks_like_name(line) and 2 <= len(line.split()) <= 6 \
             and not re.search(r"\d|\b[a-z]", line):
         name = _JOB_TAIL.sub("", line)  # "Bruce Lee Senior Contributor": the job is not the name
-        return clean_author(name) if name != line and _one_word_ok(name) else ""
+        if name == line or not _one_word_ok(name):
+            return ""
+        # "Coast Rider Editorial Staff" names a paper's staff, not a person with a job: all of it is the author
+        return clean_author(line if re.search(r"\bstaff$", line, re.IGNORECASE) else name)
     name, _, role = line.partition(",")
     if role and _ROLE.search(role.strip()) and len(role.split()) <= 5 and looks_like_name(name) \
             and looks_like_name(role) and len(name.split()) <= 8:

@@ -37,6 +37,8 @@ TEASER_MARKER = re.compile(
 )
 _COOKIES = re.compile(r"\bcookies?\b.*\b(website|browser|consent|necessary|experience|privacy)\b", re.IGNORECASE)
 _PUNCTUATION = re.compile(r"[.,;:!?\u2026\u3001\u3002\uff0c\uff01\uff1f]")
+# A line that is a byline by its form ("by Jane Doe"): it begins in lower case yet continues nothing.
+_OWN_BYLINE = re.compile(r"^(?:by|von|par|por)\s+[A-Z\u00c0-\u024f][\w.'\u2019-]*(?:\s+[A-Z\u00c0-\u024f][\w.'\u2019-]*){0,3}$")
 COMMENTER = re.compile(r"^.{1,60}\s(says|said|wrote|writes):?$", re.IGNORECASE)
 
 GOOD, SHORT, FURNITURE = "sentence", "short", "furniture"
@@ -116,7 +118,7 @@ def split_lines(text: str) -> list[str]:
             previous_blank = True
             continue
         if lines and not previous_blank and not ENDS_SENTENCE.search(lines[-1]) and not BULLET.match(raw) and (
-            line[0].islower() or (wrapped and len(lines[-1]) >= width * 0.6)
+            (line[0].islower() and not _OWN_BYLINE.match(line)) or (wrapped and len(lines[-1]) >= width * 0.6)
         ):
             lines[-1] += " " + line
         else:

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from reader.domain.dates import normalize_iso
+from reader.importers.bylines import find_byline, name_line
 from reader.importers.people import clean_author
 from reader.importers.titles import clean_title, names_site, squash
 
@@ -30,6 +31,11 @@ _DATE_META = ("article:published_time", "og:published_time", "datepublished", "p
               "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
               "sailthru.date", "parsely-pub-date", "citation_publication_date", "article.published",
               "original-publish-date", "og:article:published_time", "article:published")
+# Where a page writes its byline: an element whose class says so, or the one holding links to writers' pages.
+_BYLINE_XPATH = "//*[contains(@class, 'byline') or contains(@class, 'author')] | //a[@rel='author' or @href]"
+_WRITER_PAGE = re.compile(r"/(?:author|authors|staff)/[^/?#]+")  # a writer's page, not the list of them
+_MENU = re.compile(r"\b(?:nav|menu|footer)", re.IGNORECASE)
+_MAX_BYLINE_WORDS = 30
 _SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site")
 
 
@@ -59,9 +65,10 @@ class MetadataSources:
         self.titles = [_text(e) for e in tree.iter("title")]
         self.itemprops: dict[str, list[str]] = {}
         for element in tree.xpath("//*[@itemprop='headline' or @itemprop='author' or @itemprop='datePublished']"):
-            if element.tag != "meta":
+            if element.tag != "meta" and not _in_comment(element):  # a comment's author wrote no article
                 value = element.get("content") or element.get("datetime") or _text(element)
                 self.itemprops.setdefault(element.get("itemprop"), []).append(value)
+        self.bylines = _bylines(tree)
         self.canonical = [link.get("href", "") for link in tree.iterfind(".//link[@rel='canonical']")]
         self.lang = tree.get("lang", "") if tree.tag == "html" else ""
         # the host its own links name, when no address was given (read now: extraction prunes the tree)
@@ -97,6 +104,9 @@ class MetadataSources:
         # a person before the publisher's own name: JSON-LD often credits the site ("AppleInsider")
         # where the byline names the people who wrote it
         author = next((name for name in named if not names_site(name, site)), named[0] if named else "")
+        publishers = {_name_of(item.get("author")) for item in ld if _is_organization(item.get("author"))}
+        author = _with_byline(author, self.bylines, credits_publisher=not author or names_site(author, site)
+                              or author in publishers)
         published = _first_date(
             *(str(item.get("datePublished") or item.get("dateCreated") or "") for item in ld),
             *(meta.get(name, "") for name in _DATE_META),
@@ -115,6 +125,53 @@ class MetadataSources:
             url=self.url or (canonical if canonical.startswith(("http://", "https://")) else ""),
             language=language.replace("_", "-").split(",")[0].strip(),
         )
+
+
+def _bylines(tree: etree._Element) -> list[str]:
+    """The names the page's byline elements give, in page order, none from readers' comments."""
+    found = []
+    for element in tree.xpath(_BYLINE_XPATH):
+        if element.tag == "a":  # a link to a writer's page: the byline is what holds it
+            if element.get("rel") != "author" and not _WRITER_PAGE.search(element.get("href", "")):
+                continue
+            element = element.getparent()
+        text = _text(element) if element is not None else ""
+        if element is None or element.tag in ("meta", "script", "style") or not text \
+                or len(text.split()) > _MAX_BYLINE_WORDS or _in_comment(element) or _in_menu(element):
+            continue
+        names = find_byline(text) or name_line(text)
+        if names and names not in found:
+            found.append(names)
+    return found
+
+
+def _in_menu(element: etree._Element) -> bool:
+    """Whether an element is in the page's navigation or footer."""
+    return any(node.tag in ("nav", "footer") or _MENU.search(f"{node.get('class') or ''} {node.get('id') or ''}")
+               for node in (element, *element.iterancestors()))
+
+
+def _people(names: str) -> list[str]:
+    return [name.lower() for name in re.split(r"\s*(?:,|;|\band\b|&)\s*", names) if name.strip()]
+
+
+def _with_byline(author: str, bylines: list[str], credits_publisher: bool) -> str:
+    """The author, or what the page's byline shows instead: all the writers where the metadata names
+    one of them ("Jane Doe" -> "Jane Doe, John Roe"), the first byline's writers where the metadata
+    names nobody or only the publisher."""
+    if credits_publisher:
+        return bylines[0] if bylines else author
+    people = set(_people(author))
+    # the others must read as people (two to four words): "Reuters, Washington" adds a dateline
+    wider = [names for names in bylines if people < set(_people(names))
+             and all(2 <= len(other.split()) <= 4 for other in set(_people(names)) - people)]
+    return wider[0] if wider else author
+
+
+def _is_organization(value) -> bool:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return isinstance(value, dict) and "organization" in str(value.get("@type", "")).lower()
 
 
 def _links_home(element: etree._Element) -> bool:
@@ -146,6 +203,16 @@ def _own_host(tree: etree._Element, canonical: list[str], og_url: str) -> str:
         return ""
     host, count = hosts.most_common(1)[0]
     return host if count >= _MIN_OWN_LINKS and count >= 0.3 * sum(hosts.values()) else ""
+
+
+def _in_comment(element: etree._Element) -> bool:
+    """Whether an element is inside a reader's comment (schema.org Comment, itemprop="comment", or a
+    box whose class or id names comments)."""
+    for node in (element, *element.iterancestors()):
+        if node.get("itemprop") == "comment" or "Comment" in (node.get("itemtype") or "") \
+                or re.search(r"\bcomment", f"{node.get('class') or ''} {node.get('id') or ''}", re.IGNORECASE):
+            return True
+    return False
 
 
 def _first(*values: str) -> str:

@@ -91,6 +91,9 @@ def test_hard_wrapped_lines_join_but_one_paragraph_per_line_stays():
     assert split_lines("first line\nsame paragraph\n\nSecond One.") == ["first line same paragraph", "Second One."]
     assert split_lines("Menu\nNews\nA sentence ends here.\nAnother line") == [
         "Menu", "News", "A sentence ends here.", "Another line"]
+    # a byline begins in lower case yet continues nothing; a sentence's last words still join
+    assert split_lines("21:17 18.11.2019 Get short URL\nby Jane Doe") == ["21:17 18.11.2019 Get short URL", "by Jane Doe"]
+    assert split_lines("The plan was drawn up\nby the harbour board") == ["The plan was drawn up by the harbour board"]
 
 
 def test_text_with_no_sentences_is_kept_whole_rather_than_emptied():

@@ -199,3 +199,28 @@ def test_jobs_and_agencies_written_after_names_are_not_authors():
     assert clean_author("The Associated Press") == "The Associated Press"
     assert clean_author("Practical Horseman Editorial Staff") == "Practical Horseman Editorial Staff"
     assert clean_author("Reuters, Staff") == "Reuters, Staff"  # a job alone with one word: nothing to drop it for
+
+
+def test_readers_comments_name_no_author():
+    byline = '<p><span itemprop="author">Jane Doe</span></p>'
+    comment = ('<section id="comments"><div itemprop="comment" itemscope itemtype="http://schema.org/Comment">'
+               '<cite itemprop="author">Karol</cite><p>Lovely piece about the harbour, thanks.</p></div></section>')
+    assert extract(page(before=byline, after=comment), name="p.html").author == "Jane Doe"
+
+
+def test_the_pages_byline_names_all_its_writers_and_stands_for_the_publisher():
+    one = """<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour wall to be rebuilt",
+       "author": {"@type": "Person", "name": "Jane Doe"}}</script>"""
+    byline = '<p class="byline">By Jane Doe, John Roe</p>'
+    assert extract(page(one, before=byline), name="p.html").author == "Jane Doe, John Roe"
+    dateline = '<p class="byline"><a href="/author/jane-doe">Jane Doe</a>, <span>Portsmouth</span></p>'
+    assert extract(page(one, before=dateline), name="p.html").author == "Jane Doe"  # a place is no writer
+    publisher = """<meta property="og:site_name" content="The Coast Gazette">
+    <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour wall to be rebuilt",
+       "author": {"@type": "Organization", "name": "Gazette"}}</script>"""
+    writer = '<div><h3><a href="/author/jane-doe-726">Jane Doe</a></h3></div>'
+    assert extract(page(publisher, before=writer), name="p.html").author == "Jane Doe"
+    menu = '<nav><a href="/staff/">Our Staff</a></nav>'  # the list of writers, in a menu: nobody's byline
+    nobody = f'{menu}<p>By <a href="/staff/jane-doe/">Jane Doe</a> on Monday, November 18th, 2019</p>'
+    assert extract(page(before=nobody), name="p.html").author == "Jane Doe"
+    assert extract(page(before=menu), name="p.html").author == ""

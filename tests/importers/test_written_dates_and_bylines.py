@@ -86,8 +86,17 @@ def test_numbers_in_either_order_follow_the_page():
     ("Tom Krisher, AP Auto Writer", "Tom Krisher"),  # the job is not the name
     ("Jane Roe and John Doe, Associated Press", "Jane Roe and John Doe, Associated Press"),
     ("Bruce Lee Senior Contributor", "Bruce Lee"),  # a job without a comma is not part of the name
+    ("Coast Rider Editorial Staff", "Coast Rider Editorial Staff"),  # a paper's staff: no person, no job
+    ("Jane Doe Staff Writer", "Jane Doe"),
     ("by India Post News Weekly 0 Comments", "India Post News Weekly"),  # the comment count is not the name
     ("By Sean Martin Sean Martin", "Sean Martin"),
+    ("Coast Gazette wire services", "Coast Gazette wire services"),  # a paper's desk signs for the agencies
+    ("Times staff and wire reports", "Times staff and wire reports"),
+    ("Jane DoeView More Articles", "Jane Doe"),  # a name beside the link to the writer's other articles
+    ("Jane Doe See all posts by Jane Doe", "Jane Doe"),
+    ("21/06/2014 Tony Carter All, Books, Kit Reviews, News", "Tony Carter"),  # sections run into the name
+    ("13/06/2014 Jane Doe Music, Toys, Kit Reviews", "Jane Doe"),
+    ("Jane Roe, John Doe, Mary Major - Nov 19, 2019", "Jane Roe, John Doe, Mary Major"),  # people, not sections
     ("\u0422\u0435\u043a\u0441\u0442: \u0412\u0435\u043d\u0435\u0440\u0430 \u0415\u0440\u043e\u0444\u0435"
      "\u0435\u0432\u0430\u00b724 \u0441\u0435\u043d\u0442\u044f\u0431\u0440\u044f 2018",
      "\u0412\u0435\u043d\u0435\u0440\u0430 \u0415\u0440\u043e\u0444\u0435\u0435\u0432\u0430"),  # "Text: ..."
@@ -102,8 +111,10 @@ def test_bylines_in_the_forms_pages_write_them(line, author):
     "Sport 19 November 2019",  # one word before a date is a section, unless it is a wire service
     "Opening Bell 11.18.19",  # not a date, so not "NAME DATE"
     "Letters to the Editor",
+    "BBC News Services",  # a footer's link: a desk's byline is written in lower case
+    "Latest News View More Articles",  # a box of links, not a writer's
     "Facebook Twitter Email Linked - Nov 19, 2019",
-    "21/06/2014 Tony Carter All, Books, Kit Reviews, News",  # sections listed after the name
+    "21/06/2014 Jane Doe, Books, News",  # sections, not people: no name has one word
 ])
 def test_lines_that_only_look_like_bylines(line):
     assert find_byline(line) == ""
@@ -111,6 +122,8 @@ def test_lines_that_only_look_like_bylines(line):
 
 def test_one_word_bylines_are_wire_services():
     assert find_byline("Reuters November 18, 2019 11:03 PM") == "Reuters"
+    assert find_byline("CoastNews October 06, 2018") == "CoastNews"  # a handle: no section is written so
+    assert find_byline("Sport October 06, 2018") == ""
     assert find_byline("By Admin") == ""  # the site's software account: nobody's name
     assert role_byline("The Editorial Staff") == ""  # nothing left once the job is taken off
 
