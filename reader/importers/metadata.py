@@ -32,10 +32,14 @@ _DATE_META = ("article:published_time", "og:published_time", "datepublished", "p
               "sailthru.date", "parsely-pub-date", "citation_publication_date", "article.published",
               "original-publish-date", "og:article:published_time", "article:published")
 # Where a page writes its byline: an element whose class says so, or the one holding links to writers' pages.
-_BYLINE_XPATH = "//*[contains(@class, 'byline') or contains(@class, 'author')] | //a[@rel='author' or @href]"
+# lxml picks the candidate links (a page has hundreds); _WRITER_PAGE then checks the path exactly.
+_BYLINE_XPATH = ("//*[contains(@class, 'byline') or contains(@class, 'author')] | //a[@rel='author' or "
+                 "contains(@href, '/author/') or contains(@href, '/authors/') or contains(@href, '/staff/')]")
 _WRITER_PAGE = re.compile(r"/(?:author|authors|staff)/[^/?#]+")  # a writer's page, not the list of them
 _MENU = re.compile(r"\b(?:nav|menu|footer)", re.IGNORECASE)
 _MAX_BYLINE_WORDS = 30
+# A box of readers' comments ("comments", "comment-list", "comment_1"), not a "commentable" article wrapper.
+_COMMENTS = re.compile(r"\bcomments?(?![a-z])", re.IGNORECASE)
 _SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site")
 
 
@@ -210,7 +214,7 @@ def _in_comment(element: etree._Element) -> bool:
     box whose class or id names comments)."""
     for node in (element, *element.iterancestors()):
         if node.get("itemprop") == "comment" or "Comment" in (node.get("itemtype") or "") \
-                or re.search(r"\bcomment", f"{node.get('class') or ''} {node.get('id') or ''}", re.IGNORECASE):
+                or _COMMENTS.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
             return True
     return False
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import lxml.html
+
 from reader.domain.models import Block, BlockKind, Mark, MarkKind
 from reader.importers import extract
 from reader.importers.blocks import keep_blocks
 from reader.importers.boilerplate import is_boilerplate
 from reader.importers.bylines import find_byline, find_date
+from reader.importers.metadata import MetadataSources
 from reader.importers.people import clean_author
 from reader.importers.titles import clean_title
 
@@ -206,6 +209,9 @@ def test_readers_comments_name_no_author():
     comment = ('<section id="comments"><div itemprop="comment" itemscope itemtype="http://schema.org/Comment">'
                '<cite itemprop="author">Karol</cite><p>Lovely piece about the harbour, thanks.</p></div></section>')
     assert extract(page(before=byline, after=comment), name="p.html").author == "Jane Doe"
+    # a wrapper that lets readers comment on the article is not a comment box: its author is read
+    wrapped = lxml.html.fromstring(page(before=f'<div class="commentable-section">{byline}</div>', after=comment))
+    assert MetadataSources(wrapped).itemprops["author"] == ["Jane Doe"]
 
 
 def test_the_pages_byline_names_all_its_writers_and_stands_for_the_publisher():
