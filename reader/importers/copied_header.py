@@ -17,6 +17,7 @@ from reader.importers.bylines import find_byline, find_date, name_line
 from reader.importers.copied_lines import CREDIT, Line
 from reader.importers.header_lines import LEAD_LINES, HeaderLines
 from reader.importers.headline import choose_headline
+from reader.importers.written_dates import copyright_year, yearless_date
 
 # Rules and bullets a page draws around its headline: "Big News ━━━━", "• Big News".
 _JUNK = r"[\s\u2500-\u257f\u2022\u00b7|\u00bb\u203a>*=_~-]+"
@@ -66,7 +67,8 @@ def _author(header: HeaderLines, headline: int | None) -> tuple[str, int | None]
 
 
 def _published(header: HeaderLines, headline: int | None) -> tuple[str | None, int | None]:
-    """The date nearest the headline (a labelled "Published" date a little nearer), else one after the article."""
+    """The date nearest the headline (a labelled "Published" date a little nearer), else one written
+    there without its year in the year of the page's copyright notice, else one after the article."""
     anchor = headline if headline is not None else header.start
     near = set(header.near(anchor, _DATE_REACH, _DATE_REACH))  # further away: a sidebar's or a widget's dates
     found = [i for i in header.indices if header.facts[i].date and (
@@ -76,6 +78,12 @@ def _published(header: HeaderLines, headline: int | None) -> tuple[str | None, i
         if _UPDATED.match(header.lines[index].text):  # "Updated: ..." over "Posted: ...": the posted one
             index = next((i for i in found if abs(i - index) <= 2 and not _UPDATED.match(header.lines[i].text)), index)
         return header.facts[index].date, index
+    undated = [i for i in header.indices if header.facts[i].undated and (i in near or i >= header.start)]
+    year = copyright_year([line.text for line in header.lines]) if undated else None
+    if year is not None:  # "Posted Nov 19, 6:51 AM": this year's article, in the year the page was copied
+        for index in sorted(undated, key=lambda i: abs(i - anchor) + (0.5 if i < anchor else 0)):
+            if date := yearless_date(header.lines[index].text, year, header.day_first):
+                return date, index
     for index in range(header.start + LEAD_LINES, min(header.end, header.start + _DATE_LINES)):
         line = header.lines[index]  # a date line among the article's first lines
         if line.words <= 12 and not CREDIT.search(line.text) and (date := find_date(line.text, header.day_first)):

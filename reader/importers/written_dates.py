@@ -6,13 +6,17 @@
 ago" or "Today 12:01 AM" give nothing, since a year would have to be guessed. Numbers
 written in an order the line cannot tell ("08/12/2022") follow `day_first`, which the caller
 takes from the other numeric dates of the same page (see numeric_order).
+
+A page that leaves the year out ("Posted Nov 19, 6:51 AM") does so for this year's articles;
+its copyright notice ("© 2019 Cleveland.com") says which year that was when it was copied,
+and `yearless_date` reads the date in that year.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 # Month names and their usual short forms in the languages news pages are most often written in
 # (English, German, French, Spanish, Portuguese, Italian, Dutch, Indonesian, Russian).
@@ -161,3 +165,28 @@ def publication_date(line: str, day_first: bool | None = None) -> str | None:
         if chosen:
             return chosen[0].iso
     return None
+
+
+# "© 2019 Cleveland.com", "Copyright © 2010-2019", "(c) 2018": the last year is the year shown.
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*[-\u2013]\s*)?((?:19|20)\d\d)\b",
+                        re.IGNORECASE)
+# A day and a month with no year after them: "Nov 19", "Nov. 19th, 6:51 AM", "19 November".
+_MONTH_DAY = re.compile(rf"(?<![\w/])(?:{MONTH_NAME}\s+[0-3]?\d(?:st|nd|rd|th)?|[0-3]?\d\.?\s+{MONTH_NAME})"
+                        r"(?![\w:])(?!,?\s+(?:de\s+)?\d{4})", re.IGNORECASE)
+
+
+def copyright_year(lines: list[str]) -> int | None:
+    """The latest year a page's copyright notice gives, or None when it has none."""
+    years = [int(match.group(1)) for line in lines if "©" in line or "(c" in line.lower() or "opyright" in line
+             for match in _COPYRIGHT.finditer(line)]
+    return max(years) if years else None
+
+
+def yearless_date(line: str, year: int, day_first: bool | None = None, today: date | None = None) -> str | None:
+    """The publication date of a line that writes it without its year ("Posted Nov 19, 6:51 AM"),
+    read in `year`; a day that would still be to come is last year's. None when the line has none."""
+    filled = _MONTH_DAY.sub(lambda match: f"{match.group(0)}, {year}", line)
+    found = publication_date(filled, day_first) if filled != line else None
+    if found is None or date.fromisoformat(found[:10]) <= (today or date.today()) + timedelta(days=1):
+        return found
+    return publication_date(_MONTH_DAY.sub(lambda match: f"{match.group(0)}, {year - 1}", line), day_first)

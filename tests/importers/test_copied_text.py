@@ -168,3 +168,10 @@ def test_photo_captions_and_credits_are_not_article_text():
                  "In this Nov. 10, 2019, photo, boats wait in the harbour for the storm to pass."):
         assert classify(line).kind == FURNITURE, line
     assert classify(PARAGRAPH).kind != FURNITURE
+
+
+def test_a_date_written_without_its_year_takes_the_year_of_the_copyright_notice():
+    page = PAGE.replace("By Jane Doe | March 3, 2021, 7:15 am", "By Jane Doe\nUpdated Mar 3, 9:40 AM;Posted Mar 3, 7:15 AM")
+    assert extract(page.encode(), name="page.txt").published == "2021-03-03T07:15"
+    unknown = page.replace("\u00a9 2021 The Coast Gazette.", "The Coast Gazette.")
+    assert extract(unknown.encode(), name="page.txt").published is None  # no year to read it in: none made up

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from reader.importers.bylines import find_byline, find_date, name_line, role_byline, unglue
 from reader.importers.people import clean_author
-from reader.importers.written_dates import find_dates, numeric_order, publication_date
+from reader.importers.written_dates import (
+    copyright_year,
+    find_dates,
+    numeric_order,
+    publication_date,
+    yearless_date,
+)
 
 
 @pytest.mark.parametrize(("line", "iso"), [
@@ -52,6 +60,20 @@ def test_a_published_date_wins_over_an_updated_one_in_the_same_line():
     updated_only = find_dates("Updated 1:39 am EST, Wednesday, November 20, 2019")
     assert [(d.iso, d.updated) for d in updated_only] == [("2019-11-20T01:39", True)]
     assert publication_date("Updated 1:39 am EST, Wednesday, November 20, 2019") == "2019-11-20T01:39"
+
+
+def test_a_date_without_its_year_is_read_in_the_year_of_the_copyright_notice():
+    assert copyright_year(["Home", "\u00a9 2019 Cleveland.com. All rights reserved."]) == 2019
+    assert copyright_year(["Copyright \u00a9 2010-2018 The Coast Gazette", "(c) 2017 Someone"]) == 2018
+    assert copyright_year(["No notice here, 2019 or not"]) is None
+    today = date(2019, 11, 20)
+    line = "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM"  # the posted moment, not the update
+    assert yearless_date(line, 2019, today=today) == "2019-11-19T06:51"
+    assert yearless_date("Nov. 18th", 2019, today=today) == "2019-11-18"
+    assert yearless_date("19 November", 2019, today=today) == "2019-11-19"
+    assert yearless_date("Dec 30", 2019, today=today) == "2018-12-30"  # not yet come: last year's
+    assert yearless_date("2 hours ago", 2019, today=today) is None
+    assert yearless_date("May 5, 2018", 2019, today=today) is None  # has its year: not this function's
 
 
 def test_numbers_in_either_order_follow_the_page():
