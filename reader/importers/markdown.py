@@ -35,12 +35,14 @@ def extract_markdown(text: str) -> ExtractedArticle:
     """An article from Markdown: front matter or the first `#` heading gives the title."""
     meta, body = split_front_matter(text.replace("\r\n", "\n"))
     builder = TextBuilder()
-    first_heading = _render(builder, _parser.parse(body))
+    _render(builder, _parser.parse(body))
     canonical, blocks = builder.build()
     title = str(meta.get("title") or "").strip()
-    if not title and first_heading is not None and blocks and blocks[0].kind is BlockKind.HEADING:
-        # the leading `# Title` is the article's title, shown above the body, not a body block
-        title = canonical[blocks[0].start:blocks[0].end]
+    heading = canonical[blocks[0].start:blocks[0].end] if blocks and blocks[0].kind is BlockKind.HEADING else None
+    # the leading `# Title` is the article's title, shown above the body, not a body block; so is
+    # a first heading that repeats the front matter's title (as Reader's own export writes it)
+    if heading is not None and (not title or _same_words(heading, title)):
+        title = title or heading
         canonical, blocks = keep_blocks(canonical, blocks, [False] + [True] * (len(blocks) - 1))
     if not title:
         title = canonical.split("\n", 1)[0][:120]
@@ -58,6 +60,13 @@ def extract_markdown(text: str) -> ExtractedArticle:
         language=str(meta.get("lang") or meta.get("language") or "").strip(),
         kind="markdown",
     )
+
+
+def _same_words(one: str, other: str) -> bool:
+    """Whether two titles read the same, case, spacing and punctuation aside."""
+    def words(text: str) -> list[str]:
+        return re.findall(r"\w+", text.casefold())
+    return words(one) == words(other)
 
 
 def _render(builder: TextBuilder, tokens) -> int | None:

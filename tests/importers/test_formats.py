@@ -100,3 +100,12 @@ def test_markdown_front_matter_gives_metadata():
     assert (article.title, article.author, article.published, article.url) == (
         "From Front Matter", "Ann, Bob", "2022-02-03", "https://x.org/a")
     assert article.text == "Body text."
+
+
+def test_a_first_heading_that_repeats_the_front_matter_title_is_not_shown_twice():
+    source = b"---\ntitle: Gardening Notes\nauthor: Priya Nair\n---\n# Gardening notes!\n\nStart with herbs.\n"
+    article = extract(source, name="notes.md")
+    assert (article.title, article.text) == ("Gardening Notes", "Start with herbs.")
+    other = b"---\ntitle: Gardening Notes\n---\n# Containers\n\nUse pots with holes.\n"
+    article = extract(other, name="notes.md")
+    assert (article.title, article.text) == ("Gardening Notes", "Containers\nUse pots with holes.")
