@@ -19,6 +19,7 @@ from reader.domain.dates import DATE_LINE
 from reader.domain.models import ExtractedArticle
 from reader.importers.blocks import block_texts, keep_blocks
 from reader.importers.boilerplate import is_boilerplate
+from reader.importers.bylines import find_byline
 from reader.importers.decoding import declared_charset, decode_text, normalize_charset
 from reader.importers.errors import ImportRejected
 from reader.importers.html_body import body_to_text
@@ -100,7 +101,7 @@ def extract_html(html: str, url: str = "") -> ExtractedArticle:
         raise ImportRejected("no article text found in this HTML page")
     meta = sources.best(document)
     text, blocks = body_to_text(document.body)
-    text, blocks = clean_body(text, blocks, meta.title)
+    text, blocks = clean_body(text, blocks, meta.title, meta.author)
     if not text.strip():
         raise ImportRejected("no article text found in this HTML page")
     return ExtractedArticle(
@@ -120,13 +121,21 @@ def _same_words(a: str, b: str) -> bool:
     return bool(a) and re.findall(r"\w+", a.lower()) == re.findall(r"\w+", b.lower())
 
 
-def clean_body(text: str, blocks: tuple, title: str) -> tuple[str, tuple]:
-    """Drop the headline repeated at the top, date lines at the edges and furniture lines."""
+def _byline_of(line: str, author: str) -> bool:
+    """Whether a short line is a byline naming the article's author ("By Jonas Berg")."""
+    if not author or len(line.split()) > 12:
+        return False
+    named = set(re.findall(r"\w+", find_byline(line).lower()))
+    return bool(named) and named <= set(re.findall(r"\w+", author.lower()))
+
+
+def clean_body(text: str, blocks: tuple, title: str, author: str = "") -> tuple[str, tuple]:
+    """Drop the headline and the byline repeated at the top, date lines at the edges and furniture lines."""
     lines = block_texts(text, blocks)
     keep = [True] * len(lines)
     for index, line in enumerate(lines):
         near_edge = index < _EDGE or index >= len(lines) - _EDGE
-        if index < _EDGE and _same_words(line, title):
+        if index < _EDGE and (_same_words(line, title) or _byline_of(line, author)):
             keep[index] = False
         elif near_edge and DATE_LINE.match(line):
             keep[index] = False

@@ -230,3 +230,13 @@ def test_the_pages_byline_names_all_its_writers_and_stands_for_the_publisher():
     nobody = f'{menu}<p>By <a href="/staff/jane-doe/">Jane Doe</a> on Monday, November 18th, 2019</p>'
     assert extract(page(before=nobody), name="p.html").author == "Jane Doe"
     assert extract(page(before=menu), name="p.html").author == ""
+
+
+def test_a_byline_paragraph_at_the_top_is_metadata_not_body():
+    head = '<meta name="author" content="Jonas Berg">'
+    article = extract(page(head, before="<h1>Harbour wall to be rebuilt</h1><p>By Jonas Berg</p>"), name="p.html")
+    assert article.author == "Jonas Berg"
+    assert article.text.startswith("Paragraph 1 of the story")
+    # a first line naming someone else is the article's own text
+    other = extract(page(head, before="<p>By Ann Smith</p>"), name="p.html")
+    assert other.text.startswith("By Ann Smith")
