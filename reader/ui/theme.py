@@ -31,17 +31,18 @@ _LIGHT_LINES = {"yellow": "#c9a400", "green": "#3f9a4a", "blue": "#2f7fd0", "pin
 _DARK_FILLS = {"yellow": "#6b5a17", "green": "#2d5a34", "blue": "#264d73", "pink": "#6e2c47", "purple": "#4d3a78"}
 _DARK_LINES = {"yellow": "#e6c84a", "green": "#6fcf7b", "blue": "#6fb3f2", "pink": "#f07aa3", "purple": "#ad92f2"}
 
+# Each theme's selection is a deeper shade than any highlight fill: selected text must never look highlighted.
 THEMES: dict[str, Theme] = {
     "light": Theme("light", False, background="#ffffff", text="#1f2328", muted="#6b7078", link="#1a5fb4",
-                   selection="#b5d3f7", panel="#f6f7f8", border="#dcdfe3", accent="#2f6fb3",
+                   selection="#8ab4ea", panel="#f6f7f8", border="#dcdfe3", accent="#2f6fb3",
                    highlights=_LIGHT_FILLS, underline=_LIGHT_LINES),
     "sepia": Theme("sepia", False, background="#f8f1e3", text="#3b2f22", muted="#7d6b55", link="#8a4b12",
-                   selection="#e6cfa5", panel="#f1e7d4", border="#dccbaa", accent="#9a5b1c",
+                   selection="#dcc08f", panel="#f1e7d4", border="#dccbaa", accent="#9a5b1c",
                    highlights={"yellow": "#f5dc7c", "green": "#c9deaa", "blue": "#c4d8e8", "pink": "#f0c4c4",
                                "purple": "#d9cbe8"},
                    underline=_LIGHT_LINES),
     "dark": Theme("dark", True, background="#1e1f22", text="#dcdde0", muted="#989ba1", link="#7fb2f0",
-                  selection="#2f4f75", panel="#26282c", border="#3a3d42", accent="#6ea4e6",
+                  selection="#3f6fb0", panel="#26282c", border="#3a3d42", accent="#6ea4e6",
                   highlights=_DARK_FILLS, underline=_DARK_LINES),
 }
 

@@ -94,3 +94,13 @@ def test_ctrl_wheel_leaves_the_font_to_the_window(qtbot, view):
     QApplication.sendEvent(view.viewport(), event)
     assert view.document().defaultFont().pixelSize() == size
     assert not event.isAccepted()
+
+
+def test_a_selection_never_looks_like_a_highlight():
+    def distance(one: str, other: str) -> float:
+        rgb = [(int(c[1:3], 16), int(c[3:5], 16), int(c[5:7], 16)) for c in (one, other)]
+        return sum((a - b) ** 2 for a, b in zip(*rgb)) ** 0.5
+
+    for theme in THEMES.values():
+        for color, fill in theme.highlights.items():
+            assert distance(theme.selection, fill) >= 40, (theme.name, color)
