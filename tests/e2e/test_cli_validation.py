@@ -42,3 +42,24 @@ def test_a_palette_colour_in_any_case_is_saved_as_that_colour(reader_cli, librar
     result = reader_cli("highlight", "1", "--quote", "the official", "--color", "Green", data_dir=library)
     assert result.returncode == 0, result.stderr
     assert [h["color"] for h in _highlights(reader_cli, library)] == ["green"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("--title", "   "), "reader: the title cannot be empty"),
+    (("--title", ""), "reader: the title cannot be empty"),
+    (("--url", "not a url"), "reader: the address must be an absolute http:// or https:// address, "
+                             "or empty to clear it (not 'not a url')"),
+    (("--url", "file:///tmp/a.html"), "reader: the address must be an absolute http:// or https:// address"),
+])
+def test_edit_refuses_a_blank_title_and_an_address_that_is_not_http(reader_cli, library, args, message):
+    before = reader_cli("list", "--json", data_dir=library).stdout
+    assert _refused(reader_cli("edit", "1", "--author", "Someone", *args, data_dir=library)).startswith(message)
+    assert reader_cli("list", "--json", data_dir=library).stdout == before  # nothing changed
+
+
+def test_edit_sets_and_clears_an_address(reader_cli, library):
+    for url in ("https://example.com/iraq", ""):
+        result = reader_cli("edit", "1", "--url", url, data_dir=library)
+        assert result.returncode == 0, result.stderr
+        (article,) = json.loads(reader_cli("list", "--json", data_dir=library).stdout)
+        assert article["url"] == url
