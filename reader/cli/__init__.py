@@ -9,6 +9,7 @@ import sys
 
 from reader import __version__
 from reader.cli import annotation_commands, export_commands, library_commands, search_commands
+from reader.cli.output import USAGE_ERROR, UsageError
 from reader.domain.errors import ReaderError
 from reader.services import open_library, resolve_data_dir
 
@@ -57,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
             return args.run(services, args)
         finally:
             services.close()
+    except UsageError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return USAGE_ERROR
     except ReaderError as error:
         print(f"reader: {error}", file=sys.stderr)
         return 1

@@ -63,3 +63,12 @@ def test_edit_sets_and_clears_an_address(reader_cli, library):
         assert result.returncode == 0, result.stderr
         (article,) = json.loads(reader_cli("list", "--json", data_dir=library).stdout)
         assert article["url"] == url
+
+
+def test_edit_without_an_option_names_them_and_exits_with_the_usage_code(reader_cli, library):
+    before = reader_cli("list", "--json", data_dir=library).stdout
+    result = reader_cli("edit", "1", data_dir=library)
+    assert _refused(result, code=2) == "reader: edit needs at least one of --title, --author, --published, --site, --url"
+    assert reader_cli("list", "--json", data_dir=library).stdout == before
+    # argparse's own usage errors exit with the same code
+    assert reader_cli("edit", data_dir=library).returncode == 2
