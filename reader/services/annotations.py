@@ -37,6 +37,8 @@ class AnnotationService:
         the stored quote is always the article's own text.
         """
         article = self._storage.articles.get(article_id)
+        if not quote.strip():  # it would "not occur" either, which sends people looking for typos
+            raise ReaderError("the quote is empty; give the words of the passage to highlight")
         span = find_quote(article.text, quote, occurrence)
         if span is None:
             where = f" {occurrence} times" if occurrence > 1 else ""

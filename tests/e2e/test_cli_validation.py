@@ -72,3 +72,10 @@ def test_edit_without_an_option_names_them_and_exits_with_the_usage_code(reader_
     assert reader_cli("list", "--json", data_dir=library).stdout == before
     # argparse's own usage errors exit with the same code
     assert reader_cli("edit", data_dir=library).returncode == 2
+
+
+@pytest.mark.parametrize("quote", ["", "  "])
+def test_an_empty_quote_is_called_empty(reader_cli, library, quote):
+    result = reader_cli("highlight", "1", "--quote", quote, data_dir=library)
+    assert _refused(result) == "reader: the quote is empty; give the words of the passage to highlight"
+    assert _highlights(reader_cli, library) == []

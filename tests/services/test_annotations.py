@@ -43,6 +43,13 @@ def test_a_missing_quote_or_bad_colour_is_refused(services, article):
     assert services.annotations.highlights(article.id) == []
 
 
+@pytest.mark.parametrize("quote", ["", "   ", "\n\t"])
+def test_an_empty_quote_is_called_empty(services, article, quote):
+    with pytest.raises(ReaderError, match="^the quote is empty; give the words of the passage to highlight$"):
+        services.annotations.highlight_quote(article.id, quote)
+    assert services.annotations.highlights(article.id) == []
+
+
 @pytest.mark.parametrize("color", ["orange", "ORANGE", "red", "", "yellow!"])
 def test_only_palette_colours_are_stored_on_every_way_in(services, article, color):
     text = services.articles.get(article.id).text
