@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -79,3 +82,37 @@ def test_an_empty_quote_is_called_empty(reader_cli, library, quote):
     result = reader_cli("highlight", "1", "--quote", quote, data_dir=library)
     assert _refused(result) == "reader: the quote is empty; give the words of the passage to highlight"
     assert _highlights(reader_cli, library) == []
+
+
+@pytest.mark.parametrize(("consumer", "shown"), [("head -1", "[\n"), ("true", "")])
+def test_a_reader_that_stops_reading_ends_the_command_quietly(reader_cli, data_dir, tmp_path, consumer, shown):
+    # `reader list --json | head -1`: head leaves after one line while reader still has far more
+    # than a pipe holds (64 KiB) to write; `true` leaves before reading anything. That is not an
+    # error: nothing on stderr, exit 0, so scripts under `set -o pipefail` keep working.
+    from library_data import write_articles
+
+    from reader.services import open_library
+
+    services = open_library(data_dir)
+    try:
+        assert len(services.importer.import_paths(write_articles(tmp_path / "many", 1000)).imported) == 1000
+    finally:
+        services.close()
+    listed = reader_cli("list", "--json", data_dir=data_dir)
+    assert listed.returncode == 0 and len(listed.stdout.encode()) > 4 * 65536
+    assert _piped(data_dir, "list --json", consumer) == (0, shown, "")
+
+
+def test_a_short_output_nobody_reads_ends_quietly_too(library):
+    # All of it fits in the output buffer, so the closed pipe shows when it is flushed at the end.
+    assert _piped(library, "list", "true") == (0, "", "")
+
+
+def _piped(data_dir, command: str, consumer: str) -> tuple[int, str, str]:
+    """`reader COMMAND | CONSUMER` in bash: reader's exit code, and what the pipe showed."""
+    script = f'"$@" {command} | {consumer}; exit "${{PIPESTATUS[0]}}"'
+    argv = ["bash", "-c", script, "bash", sys.executable, "-m", "reader", "--data-dir", str(data_dir)]
+    # Buffered output, as people have it (PYTHONUNBUFFERED would write each line as printed).
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    result = subprocess.run(argv, capture_output=True, text=True, timeout=120, env=env)
+    return result.returncode, result.stdout, result.stderr
