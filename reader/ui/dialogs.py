@@ -45,6 +45,8 @@ class EditArticleDialog(QDialog):
         self.edits["published"].setPlaceholderText("e.g. 2020-12-24 08:54")
         self.error = QLabel(objectName="edit_error")
         self.error.setStyleSheet("color: #c0392b;")
+        # A message wider than the form wraps instead of being cut off (it repeats what was typed).
+        self.error.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                    objectName="edit_buttons")
         buttons.accepted.connect(self._accept_if_valid)

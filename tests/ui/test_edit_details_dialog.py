@@ -48,3 +48,20 @@ def test_a_bad_date_keeps_the_dialog_open(qtbot, dialog):
     assert dialog.isVisible()
     assert dialog.findChild(QLabel, "edit_error").text().startswith("Cannot read 'whenever' as a date")
 
+
+
+@pytest.mark.parametrize("typed", ["whenever", "the Tuesday after the long spring holiday weekend, around lunch"])
+def test_the_date_message_is_shown_whole_wrapped_inside_the_dialog(qtbot, dialog, typed):
+    _type(qtbot, dialog, "published", typed)
+    _press_ok(qtbot, dialog)
+    error = dialog.findChild(QLabel, "edit_error")
+    message = f"Cannot read {typed!r} as a date (try 2020-12-24 or 2020-12-24 08:54)."
+    assert error.text() == message and error.wordWrap() and error.isVisible()
+
+    def fits() -> bool:  # the laid-out label holds all of its text, and the dialog all of the label
+        needed = error.fontMetrics().boundingRect(error.contentsRect(), Qt.TextFlag.TextWordWrap, message)
+        inside = error.contentsRect().contains(needed)
+        return inside and dialog.rect().contains(error.geometry())
+
+    qtbot.waitUntil(fits, timeout=2000)
+    assert error.width() <= dialog.width()
