@@ -9,6 +9,7 @@ import sys
 
 from reader import __version__
 from reader.cli import annotation_commands, export_commands, library_commands, search_commands
+from reader.cli.output import USAGE_ERROR, UsageError
 from reader.domain.errors import ReaderError
 from reader.services import open_library, resolve_data_dir
 
@@ -54,19 +55,25 @@ def main(argv: list[str] | None = None) -> int:
         # collector's full sweeps, which otherwise cost tens of ms in big exports and imports.
         gc.freeze()
         try:
-            return args.run(services, args)
+            code = args.run(services, args)
+            sys.stdout.flush()  # a closed pipe shows up here rather than at exit, past our handlers
+            return code
         finally:
             services.close()
+    except UsageError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return USAGE_ERROR
     except ReaderError as error:
         print(f"reader: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # before OSError, which it is
+        # `reader list | head -1`: the reader of our output left; that is not an error. Python
+        # would flush what is left at exit and complain, so what is left goes to devnull.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as error:  # the file system refused something no layer above expected
         print(f"reader: {error.filename or ''}{': ' if error.filename else ''}{error.strerror or error}",
               file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        # `reader list | head`: the reader of our output left; that is not an error.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.cli.output import article_summary, highlight_object, one_line, print_json, warn
+from reader.cli.output import UsageError, article_summary, highlight_object, one_line, print_json, warn
 from reader.domain.models import AnchorState, Highlight
 from reader.services import Services
 
@@ -113,9 +113,13 @@ def _print_highlight(highlight: Highlight) -> None:
         print(f"      {one_line(highlight.note, 120)}")
 
 
+_EDIT_FIELDS = ("title", "author", "published", "site", "url")
+
+
 def run_edit(services: Services, args: argparse.Namespace) -> int:
-    article = services.articles.edit(
-        args.id, title=args.title, author=args.author, published=args.published, site=args.site, url=args.url
-    )
+    changes = {name: getattr(args, name) for name in _EDIT_FIELDS}
+    if all(value is None for value in changes.values()):
+        raise UsageError(f"edit needs at least one of {', '.join('--' + name for name in _EDIT_FIELDS)}")
+    article = services.articles.edit(args.id, **changes)
     print(f"{article.id}\t{one_line(article.title, 200)}")
     return 0

@@ -6,7 +6,14 @@ import json
 import sys
 from typing import Any
 
+from reader.domain.errors import ReaderError
 from reader.domain.models import Article, Highlight
+
+USAGE_ERROR = 2  # the exit code of a command given wrongly, as argparse uses for its own errors
+
+
+class UsageError(ReaderError):
+    """A command given without what it needs; `reader` prints it and exits with USAGE_ERROR."""
 
 
 def article_summary(article: Article) -> dict[str, Any]:

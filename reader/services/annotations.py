@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reader.domain.anchoring import Placement
-from reader.domain.colors import DEFAULT_COLOR, normalize_color
+from reader.domain.colors import DEFAULT_COLOR, palette_key
 from reader.domain.errors import ReaderError
 from reader.domain.models import AnchorState, Highlight
 from reader.domain.tags import normalize_tag
@@ -37,6 +37,8 @@ class AnnotationService:
         the stored quote is always the article's own text.
         """
         article = self._storage.articles.get(article_id)
+        if not quote.strip():  # it would "not occur" either, which sends people looking for typos
+            raise ReaderError("the quote is empty; give the words of the passage to highlight")
         span = find_quote(article.text, quote, occurrence)
         if span is None:
             where = f" {occurrence} times" if occurrence > 1 else ""
@@ -72,7 +74,7 @@ class AnnotationService:
             quote=text[start:end],
             prefix=prefix,
             suffix=suffix,
-            color=normalize_color(color),
+            color=palette_key(color),
             note=note,
             tags=tuple(normalize_tag(tag) for tag in tags),
         )
@@ -90,7 +92,7 @@ class AnnotationService:
         """Change the colour, note or tags of a highlight (None leaves that field alone)."""
         return self._storage.highlights.update(
             highlight_id,
-            color=normalize_color(color) if color is not None else None,
+            color=palette_key(color) if color is not None else None,
             note=note,
             tags=tuple(normalize_tag(tag) for tag in tags) if tags is not None else None,
         )

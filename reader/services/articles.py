@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.domain.dates import parse_user_date
+from reader.domain.details import clean_details
 from reader.domain.models import Article, ArticleVersion
 from reader.domain.tags import normalize_tag
 from reader.storage import EDITABLE_FIELDS, SHOWS, SORTS, ListQuery
@@ -36,17 +36,10 @@ class ArticleService:
         """Correct title, author, published, site or url; corrections survive re-imports.
 
         `published` accepts dates as people write them and is stored as ISO 8601; an empty
-        value clears it.
+        value clears it. A blank title or a `url` that is not an absolute http(s) address
+        raises InvalidDetailsError and nothing is changed (see `clean_details`).
         """
-        clean: dict[str, str | None] = {}
-        for name, value in changes.items():
-            if value is None or name not in EDITABLE_FIELDS:
-                continue
-            value = " ".join(value.split())
-            if name == "published":
-                clean[name] = parse_user_date(value) if value else None
-            else:
-                clean[name] = value
+        clean = clean_details({name: value for name, value in changes.items() if name in EDITABLE_FIELDS})
         if not clean:
             return self._storage.articles.get(article_id)
         return self._storage.articles.update_metadata(article_id, clean)

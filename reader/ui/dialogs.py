@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.domain.dates import parse_date
+from reader.domain.details import clean_details
+from reader.domain.errors import ReaderError
 from reader.domain.models import Article
 
 if TYPE_CHECKING:
@@ -44,7 +45,10 @@ class EditArticleDialog(QDialog):
         self.edits["published"].setPlaceholderText("e.g. 2020-12-24 08:54")
         self.error = QLabel(objectName="edit_error")
         self.error.setStyleSheet("color: #c0392b;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        # A message wider than the form wraps instead of being cut off (it repeats what was typed).
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                   objectName="edit_buttons")
         buttons.accepted.connect(self._accept_if_valid)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -56,9 +60,13 @@ class EditArticleDialog(QDialog):
         return {name: edit.text().strip() for name, edit in self.edits.items()}
 
     def _accept_if_valid(self) -> None:
-        published = self.edits["published"].text().strip()
-        if published and parse_date(published) is None:
-            self.error.setText(f"Cannot read \u201c{published}\u201d as a date; try 2020-12-24 or 2020-12-24 08:54.")
+        # The rules of `reader edit` (a title, a readable date); the first broken one is shown
+        # under the form and the dialog stays open.
+        try:
+            clean_details(self.values())
+        except ReaderError as error:
+            message = str(error)
+            self.error.setText(message[:1].upper() + message[1:] + ".")
             return
         self.accept()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.domain.colors import PALETTE, UnknownColorError, normalize_color
+from reader.domain.colors import PALETTE, UnknownColorError, normalize_color, palette_key
 from reader.domain.dates import InvalidDateError, parse_date, parse_user_date
 from reader.domain.tags import InvalidTagError, is_same_or_descendant, normalize_tag, renamed, tag_key
 
@@ -53,7 +53,15 @@ def test_a_bad_user_date_says_how_to_write_one():
         parse_user_date("someday")
 
 
-def test_colours_accept_palette_names_and_aliases():
+def test_a_stored_colour_is_a_palette_name_in_any_case_and_nothing_else():
+    assert [palette_key(name) for name in ("Green", " BLUE ", "yellow")] == ["green", "blue", "yellow"]
+    for name in ("orange", "ORANGE", "red", "", "chartreuse"):
+        with pytest.raises(UnknownColorError) as raised:
+            palette_key(name)
+        assert str(raised.value) == f"unknown colour {name!r}; choose one of yellow, green, blue, pink, purple"
+
+
+def test_search_filters_accept_palette_names_and_aliases():
     assert normalize_color("Yellow") == "yellow"
     assert normalize_color("red") == "pink"
     assert len(PALETTE) == 5

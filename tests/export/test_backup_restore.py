@@ -236,3 +236,43 @@ def test_an_article_that_cannot_be_stored_is_reported_and_the_others_restored(se
     assert len(report.imported) == 1 and second_library.articles.count() == 1
     (failure,) = report.failures
     assert "a tag needs at least one letter" in failure.reason
+
+
+# --- colours outside the palette in files brought in -----------------------------------------
+# A Reader backup names its colours by palette key; one that names another is damaged at that
+# highlight: it is left out and reported, and the rest of the backup is restored (the import is
+# never aborted for it). Other tools' colours are hints only: one Reader does not know is
+# brought in as the default colour.
+
+def test_a_backup_highlight_with_an_unknown_colour_is_reported_and_the_rest_restored(
+        services, rich_library, second_library, tmp_path):
+    backup = tmp_path / "backup.json"
+    services.exports.export_json(backup)
+    document = json.loads(backup.read_text(encoding="utf-8"))
+    items = document["first"]["items"]
+    items[0]["target"]["styleClass"] = "orange"
+    backup.write_text(json.dumps(document), encoding="utf-8")
+    report = second_library.importer.import_paths([backup])
+    (failure,) = report.failures
+    assert failure.reason == "annotation 1: unknown colour 'orange' (styleClass)" and not report.ok
+    assert second_library.articles.count() == 2
+    restored = {h.uid: h.color for a in second_library.articles.list()
+                for h in second_library.annotations.highlights(a.id)}
+    kept = {item["id"].removeprefix("urn:uuid:").replace("-", ""): item["target"]["styleClass"] for item in items[1:]}
+    assert len(restored) == len(items) - 1 and restored == kept
+
+
+def test_another_tools_unknown_colour_comes_in_as_the_default(services, rich_library, tmp_path):
+    def annotation(id: str, exact: str, color: str) -> dict:
+        return {"type": "Annotation", "id": id, "bodyValue": "",
+                "target": {"source": "https://example.org/foxes", "styleClass": color,
+                           "selector": {"type": "TextQuoteSelector", "exact": exact}}}
+
+    path = tmp_path / "w3c.json"
+    path.write_text(json.dumps([annotation("w1", "the hedgehog knows", "orange"),
+                                annotation("w2", "emphasis", "blue")]), encoding="utf-8")
+    before = {h.id for h in services.annotations.highlights(rich_library.foxes)}
+    report = services.importer.import_paths([path])
+    assert report.ok and report.restored[0].highlights_added == 2
+    added = {h.quote: h.color for h in services.annotations.highlights(rich_library.foxes) if h.id not in before}
+    assert added == {"the hedgehog knows": "yellow", "emphasis": "blue"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.domain.colors import UnknownColorError
 from reader.domain.errors import ReaderError
 from reader.services.annotations import QuoteNotFoundError
 
@@ -40,6 +41,35 @@ def test_a_missing_quote_or_bad_colour_is_refused(services, article):
     with pytest.raises(ReaderError, match="unknown colour"):
         services.annotations.highlight_quote(article.id, "the official", color="plaid")
     assert services.annotations.highlights(article.id) == []
+
+
+@pytest.mark.parametrize("quote", ["", "   ", "\n\t"])
+def test_an_empty_quote_is_called_empty(services, article, quote):
+    with pytest.raises(ReaderError, match="^the quote is empty; give the words of the passage to highlight$"):
+        services.annotations.highlight_quote(article.id, quote)
+    assert services.annotations.highlights(article.id) == []
+
+
+@pytest.mark.parametrize("color", ["orange", "ORANGE", "red", "", "yellow!"])
+def test_only_palette_colours_are_stored_on_every_way_in(services, article, color):
+    text = services.articles.get(article.id).text
+    with pytest.raises(UnknownColorError, match="choose one of yellow, green, blue, pink, purple"):
+        services.annotations.highlight_quote(article.id, "the official", color=color)
+    start = text.index("Green Zone")
+    with pytest.raises(UnknownColorError):
+        services.annotations.highlight_span(article.id, start, start + 10, color=color)
+    assert services.annotations.highlights(article.id) == []  # nothing was saved
+    kept = services.annotations.highlight_quote(article.id, "the official", color="green")
+    with pytest.raises(UnknownColorError):  # recolouring, as the window's menu does
+        services.annotations.update(kept.id, color=color)
+    assert services.annotations.get(kept.id).color == "green"
+
+
+def test_a_palette_colour_in_any_case_is_that_colour(services, article):
+    assert services.annotations.highlight_quote(article.id, "the official", color="Green").color == "green"
+    highlight = services.annotations.highlight_quote(article.id, "Green Zone", color=" PINK ")
+    assert highlight.color == "pink"
+    assert services.annotations.update(highlight.id, color="Purple").color == "purple"
 
 
 def test_a_selection_snaps_to_whole_words(services, article):

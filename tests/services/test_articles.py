@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.domain.errors import ReaderError
 from reader.services.articles import ListQuery
 from reader.storage import NotFoundError
 
@@ -73,3 +74,24 @@ def test_undoing_a_delete_keeps_the_previous_texts(services, tmp_path):
     assert before
     services.articles.restore(services.articles.delete(article.id))
     assert services.articles.versions(article.id) == before
+
+
+@pytest.mark.parametrize(("changes", "message"), [
+    ({"title": "   "}, "the title cannot be empty"),
+    ({"title": "New title", "url": "not a url"}, "absolute http:// or https:// address"),
+    ({"author": "New author", "published": "whenever"}, "cannot read 'whenever'"),
+])
+def test_a_bad_correction_changes_nothing(services, three, changes, message):
+    a, _, _ = three
+    before = services.articles.get(a.id)
+    with pytest.raises(ReaderError, match=message):
+        services.articles.edit(a.id, **changes)
+    after = services.articles.get(a.id)
+    assert (after.title, after.author, after.url, after.published, after.edited_fields) == (
+        before.title, before.author, before.url, before.published, before.edited_fields)
+
+
+def test_an_address_can_be_set_and_cleared(services, three):
+    a, _, _ = three
+    assert services.articles.edit(a.id, url=" https://example.org/rivers ").url == "https://example.org/rivers"
+    assert services.articles.edit(a.id, url="").url == ""
