@@ -143,7 +143,7 @@ class AnnotationSidebar(QWidget):
         return self.delegate.editor()
 
     def flush_edits(self) -> None:
-        """Report note typing that has not settled yet (before switching articles, undo, close)."""
+        """Report note typing that has not settled yet (before any edit, reload, switch, undo, close)."""
         self.article_note.flush()
         editor = self.delegate.editor()
         if editor is not None:
@@ -172,6 +172,9 @@ class AnnotationSidebar(QWidget):
 
     def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if previous.isValid() and self.list_view.isPersistentEditorOpen(previous):
+            editor = self.delegate.editor()
+            if editor is not None:
+                editor.note_edit.flush()  # the note typed into the card being left goes to its highlight
             self.list_view.closePersistentEditor(previous)
         if current.isValid():
             self.list_view.openPersistentEditor(current)
