@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from reader.ui.controller import ReaderController
     from reader.ui.export_flow import ExportFlow
     from reader.ui.import_flow import ImportFlow
+    from reader.ui.outside_changes import OutsideChanges
     from reader.ui.search.flow import SearchFlow
 
 
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.exports: ExportFlow | None = None
         self.search: SearchFlow | None = None
         self.article_menu: ArticleMenu | None = None
+        self.outside: OutsideChanges | None = None
         if services is None:
             for action in self.actions.library_actions():
                 action.setEnabled(False)
@@ -116,6 +118,7 @@ class MainWindow(QMainWindow):
         from reader.ui.controller import ReaderController
         from reader.ui.export_flow import ExportFlow
         from reader.ui.import_flow import ImportFlow
+        from reader.ui.outside_changes import OutsideChanges
         from reader.ui.search.flow import SearchFlow
 
         self.services = services
@@ -130,10 +133,13 @@ class MainWindow(QMainWindow):
         self._local_shortcuts()
         self.controller.message.connect(lambda text: self.status.showMessage(text, 6000))
         self.controller.article_shown.connect(self._on_article_shown)
-        self.events.listing_changed.connect(self._update_library_size)
-        self.events.articles_changed.connect(lambda _ids: self._update_library_size())
+        self.events.listing_changed.connect(self.update_library_size)
+        self.events.articles_changed.connect(lambda _ids: self.update_library_size())
         for action in self.actions.library_actions():
             action.setEnabled(True)
+        # `reader import` in a terminal while the window is open: seen when the window is
+        # next activated, or within a few seconds
+        self.outside = OutsideChanges(self, services.storage.database.path)
 
     # --- start and close -----------------------------------------------------------------
     def start(self) -> None:
@@ -144,7 +150,7 @@ class MainWindow(QMainWindow):
         self.library.reload(select=False)  # one article opens, not the first row and then the last read
         if not (last and self.library.select_article(last)):
             self.library.select_row(0)
-        self._update_library_size()
+        self.update_library_size()
         self.reading.view.setFocus()  # keys scroll and highlight at once; / and Ctrl+F reach the rest
 
     def restore_window_state(self) -> None:
@@ -164,6 +170,7 @@ class MainWindow(QMainWindow):
             # and the folder may not take it
             super().closeEvent(event)
             return
+        self.outside.timer.stop()  # nothing to catch up with once the library closes
         self.jobs.wait()
         self.search.searcher.wait()
         self.sidebar.flush_edits()
@@ -282,7 +289,7 @@ class MainWindow(QMainWindow):
     def _on_article_shown(self, article) -> None:
         self.setWindowTitle(f"{article.title} \u2014 {APP_NAME}" if article else APP_NAME)
 
-    def _update_library_size(self) -> None:
+    def update_library_size(self) -> None:
         self.status.show_library_size(self.services.articles.counts())
 
     # --- drag and drop -------------------------------------------------------------------

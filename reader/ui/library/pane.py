@@ -195,6 +195,15 @@ class LibraryPane(QWidget):
             return
         self.select_row(old_row if old_row >= 0 else 0)
 
+    def sync(self) -> None:
+        """Catch up with a change made elsewhere: the current article stays current where it is
+        still listed, and no other one is opened in its place (the reader keeps their article)."""
+        current = self.current_article_id()
+        if self.model.sync():
+            self._update_empty_state()
+            if current:
+                self.select_article(current)
+
     def show_search(self, shown: bool) -> None:
         """Show the search results instead of the article list, or the list again."""
         self.stack.setCurrentIndex(1 if shown else 0)
