@@ -133,7 +133,8 @@ class ReaderController(QObject):
         self.push(command)
         if command.highlight is not None:
             self.sidebar.select_highlight(command.highlight.id, emit=False)
-            self.message.emit("Highlighted. Select it in the sidebar to add a note or tags.")
+            # its card is open in the sidebar already, ready for a note
+            self.message.emit("Highlighted. Press N to write a note, or type it in the sidebar.")
 
     def change_highlight(self, highlight_id: int, field: str, value) -> None:
         highlight = self.highlights.get(highlight_id)

@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
             local("/", widget, self.search.focus)
             local(QKeySequence.StandardKey.Paste, widget, self._import_clipboard)  # Ctrl+V where nothing is edited
         local(Qt.Key.Key_Escape, self.search_field, self.search_field.clear)
+        local(Qt.Key.Key_N, self.reading.view, self._write_note)
         local(QKeySequence.StandardKey.Delete, self.library.list_view, self.article_menu.delete_selected)
         local(QKeySequence.StandardKey.Delete, self.sidebar.list_view,
               lambda: self.controller.delete_highlight(self.sidebar.current_highlight_id()))
@@ -250,6 +251,10 @@ class MainWindow(QMainWindow):
 
     def _import_clipboard(self) -> None:
         self.imports.from_mime(QApplication.clipboard().mimeData())
+
+    def _write_note(self) -> None:
+        self.actions.show_sidebar.setChecked(True)
+        self.sidebar.focus_note()
 
     def _highlight_selection(self) -> None:
         span = self.reading.view.selected_span()

@@ -142,6 +142,14 @@ class AnnotationSidebar(QWidget):
     def editor(self) -> HighlightEditor | None:
         return self.delegate.editor()
 
+    def focus_note(self) -> None:
+        """Put the cursor in the note of the selected highlight, or of the article when none is."""
+        editor = self.delegate.editor()
+        note = editor.note_edit if editor is not None else self.article_note
+        if note.isEnabled():
+            note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            note.moveCursor(note.textCursor().MoveOperation.End)
+
     def flush_edits(self) -> None:
         """Report note typing that has not settled yet (before any edit, reload, switch, undo, close)."""
         self.article_note.flush()
