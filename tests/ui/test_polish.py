@@ -23,3 +23,28 @@ def test_after_highlighting_the_status_bar_tells_the_truth_and_n_goes_to_the_not
     assert QApplication.focusWidget() is editor.note_edit
     qtbot.keyClicks(editor.note_edit, "Noted")
     assert library.annotations.get(editor.highlight_id).note == "Noted"
+
+
+def test_the_import_problems_message_lists_each_source_and_why(services, tmp_path, qtbot):
+    from reader.ui.import_problems import ImportProblemsDialog
+
+    bad = []
+    for n in range(8):
+        path = tmp_path / f"empty <{n}>.txt"
+        path.write_bytes(b"")
+        bad.append(str(path))
+    missing = str(tmp_path / "gone.html")
+    report = services.importer.import_paths([missing, *bad])
+    assert len(report.failures) == 9
+
+    box = ImportProblemsDialog.build(None, report)
+    qtbot.addWidget(box)
+    shown = box.informativeText()
+    first = report.failures[0]
+    assert f"gone.html: {first.reason}" in shown  # the name and its reason, in the message itself
+    assert "empty &lt;0&gt;.txt: the file is empty" in shown  # escaped: the name shows as it is
+    assert str(tmp_path) not in shown  # names only; the folders are in the details
+    assert "and 3 more" in shown
+    assert "empty &lt;7&gt;.txt" not in shown
+    details = box.detailedText().splitlines()
+    assert details == [f"{f.source}: {f.reason}" for f in report.failures]
