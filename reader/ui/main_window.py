@@ -32,7 +32,7 @@ from reader.ui.actions import WindowActions
 from reader.ui.appearance import Appearance
 from reader.ui.background import JobRunner
 from reader.ui.events import LibraryEvents
-from reader.ui.help import SHORTCUTS_HELP
+from reader.ui.help import shortcuts_html
 from reader.ui.library.pane import LibraryPane
 from reader.ui.reading import ReadingPane
 from reader.ui.sidebar.pane import AnnotationSidebar
@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
         actions.show_library.toggled.connect(self.library.setVisible)
         actions.show_sidebar.toggled.connect(self.sidebar.setVisible)
         actions.shortcuts_help.triggered.connect(
-            lambda: QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP))
+            lambda: QMessageBox.information(self, "Keyboard shortcuts", shortcuts_html(actions)))
 
     def _connect_library_actions(self) -> None:
         actions = self.actions
