@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSizePolicy,
-    QSplitter,
     QToolBar,
     QToolButton,
     QWidget,
@@ -34,6 +33,7 @@ from reader.ui.background import JobRunner
 from reader.ui.events import LibraryEvents
 from reader.ui.help import shortcuts_html
 from reader.ui.library.pane import LibraryPane
+from reader.ui.pane_splitter import PaneSplitter
 from reader.ui.reading import ReadingPane
 from reader.ui.sidebar.pane import AnnotationSidebar
 from reader.ui.status import StatusBar
@@ -67,7 +67,8 @@ class MainWindow(QMainWindow):
         self.library = LibraryPane(None, self.appearance.theme, self)
         self.reading = ReadingPane(self)
         self.sidebar = AnnotationSidebar(self.appearance.theme, self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="main_splitter")
+        self.splitter = PaneSplitter(main=1)
+        self.splitter.setObjectName("main_splitter")
         for pane, stretch in ((self.library, 0), (self.reading, 1), (self.sidebar, 0)):
             self.splitter.addWidget(pane)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)

@@ -81,3 +81,24 @@ def test_the_shortcut_list_names_every_key_the_menus_show(make_window, library, 
     assert f"<b>{key_text(delete)}</b>" in page and "also Delete in the list" in page
     assert window.actions.highlight.text().endswith("\tH")  # the Edit menu shows the H the reading pane takes
     assert QKeySequence("Ctrl+Q") in window.actions.quit.shortcuts()
+
+
+def test_a_narrow_window_keeps_room_for_the_article(make_window, library, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    window = make_window(library)
+    highlight = library.annotations.highlight_quote(window.controller.article.id, "first paragraph")
+    window.events.highlights_changed.emit(window.controller.article.id)
+    window.sidebar.select_highlight(highlight.id, emit=True)  # its editor open: the widest the sidebar gets
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.splitter.width() <= 800)
+
+    library_width, reading_width, sidebar_width = window.splitter.sizes()
+    assert reading_width >= 0.4 * window.splitter.width()  # was 165 px of 800
+    assert library_width >= 180 and sidebar_width >= 200  # the side panes gave up width, and stay usable
+    delete = window.sidebar.editor().findChild(QPushButton, "delete_highlight")
+    assert delete.width() >= delete.sizeHint().width()  # the highlight's editor still fits its card
+
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.splitter.width() > 1200)
+    assert window.splitter.sizes()[1] > window.splitter.width() / 2  # wide again: the article takes the room

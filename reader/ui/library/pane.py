@@ -64,6 +64,10 @@ class LibraryPane(QWidget):
         self.sort_combo = QComboBox(objectName="library_sort")
         for label, value in SORT_CHOICES:
             self.sort_combo.addItem(label, value)
+        for combo in (self.show_combo, self.sort_combo):
+            # a narrow window takes width from this pane: the choices may shorten, not hold it wide
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(3)
 
         self.model = ArticleListModel(articles, self)
         self.list_view = QListView(objectName="article_list")

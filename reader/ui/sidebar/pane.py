@@ -12,6 +12,8 @@ from reader.ui.sidebar.model import HighlightIdRole, HighlightListModel
 from reader.ui.tag_editor import TagEditor
 from reader.ui.theme import Theme
 
+MIN_WIDTH = 260
+
 
 class AnnotationSidebar(QWidget):
     """Shows and edits the open article's note, tags and highlights.
@@ -39,6 +41,8 @@ class AnnotationSidebar(QWidget):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("annotation_sidebar")
+        # narrower, a highlight's editor (five colours and Delete in a row) no longer fits its card
+        self.setMinimumWidth(MIN_WIDTH)
         self._article_id = 0
         self._theme = theme
         self._completions: list[str] = []
