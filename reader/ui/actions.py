@@ -8,57 +8,97 @@ from PySide6.QtWidgets import QMainWindow, QMenuBar
 from reader.services.settings import THEMES
 
 
+def key_text(action: QAction) -> str:
+    """The action's shortcuts as its menu shows them ("Ctrl+Del"), or the keys after a tab in
+    its text when a pane handles them (H in the reading pane)."""
+    keys = [shortcut.toString(QKeySequence.SequenceFormat.NativeText) for shortcut in action.shortcuts()]
+    _, tab, shown = action.text().partition("\t")
+    return ", ".join(keys) if keys else (shown if tab else "")
+
+
 class WindowActions:
-    """Every QAction of the window, created once; the window connects their triggered signals."""
+    """Every QAction of the window, created once; the window connects their triggered signals.
+
+    Each action that has keys also says what it does for the Keyboard Shortcuts list (`help`),
+    so the list and the menus are made from the same actions and cannot disagree.
+    """
 
     def __init__(self, window: QMainWindow, undo_stack: QUndoStack) -> None:
-        def action(name: str, text: str, *shortcuts, tip: str = "", checkable: bool = False) -> QAction:
-            made = QAction(text, window)
+        self.help: list[tuple[QAction, str, str]] = []  # action, what it does, keys that work elsewhere
+
+        def action(name: str, text: str, *shortcuts, tip: str = "", checkable: bool = False, help: str = "",
+                   pane_keys: str = "", also: str = "") -> QAction:
+            """`pane_keys`: the keys of an action a pane handles itself (shown in its menu after a
+            tab); `also`: other places its keys work, for the help list only."""
+            made = QAction(f"{text}\t{pane_keys}" if pane_keys else text, window)
             made.setObjectName(name)
-            if shortcuts:
-                made.setShortcuts([QKeySequence(s) for s in shortcuts])
+            keys = []
+            for shortcut in map(QKeySequence, shortcuts):
+                # a standard key may be nothing on this platform, or the same as the key given with it
+                if not shortcut.isEmpty() and shortcut not in keys:
+                    keys.append(shortcut)
+            if keys:
+                made.setShortcuts(keys)
             made.setCheckable(checkable)
             if tip:
                 made.setStatusTip(tip)
+            if help:
+                self.help.append((made, help, also))
             window.addAction(made)  # shortcuts work even with the menu bar hidden
             return made
 
         self.import_files = action("import_files", "&Import Files\u2026", QKeySequence.StandardKey.Open,
-                                   tip="Import HTML, Markdown or text files")
+                                   tip="Import HTML, Markdown or text files", help="Import files")
         self.import_folder = action("import_folder", "Import &Folder\u2026", "Ctrl+Shift+O",
-                                    tip="Import every article in a folder")
+                                    tip="Import every article in a folder", help="Import a folder")
         self.import_clipboard = action("import_clipboard", "Import from &Clipboard", "Ctrl+Shift+V",
-                                       tip="Import the copied text, page, file paths or web address")
+                                       tip="Import the copied text, page, file paths or web address",
+                                       help="Import what is on the clipboard: text, a page, paths",
+                                       also="also Ctrl+V in the list or the article")
         self.export = action("export", "&Export Notes…", "Ctrl+E",
-                             tip="Export highlights and notes as Markdown, or the library as a JSON backup")
+                             tip="Export highlights and notes as Markdown, or the library as a JSON backup",
+                             help="Export notes to Markdown, or a JSON backup")
         self.preferences = action("preferences", "&Preferences…", QKeySequence.StandardKey.Preferences,
-                                  "Ctrl+,")
-        self.quit = action("quit", "&Quit", QKeySequence.StandardKey.Quit)
+                                  "Ctrl+,", help="Preferences: colour names, the export template")
+        self.quit = action("quit", "&Quit", QKeySequence.StandardKey.Quit, "Ctrl+Q", help="Quit")
 
         # Own actions rather than the stack's: the window settles note typing before undoing.
-        self.undo = action("undo", "&Undo", QKeySequence.StandardKey.Undo)
-        self.redo = action("redo", "&Redo", "Ctrl+Shift+Z", "Ctrl+Y")
+        self.undo = action("undo", "&Undo", QKeySequence.StandardKey.Undo, help="Undo")
+        self.redo = action("redo", "&Redo", "Ctrl+Shift+Z", "Ctrl+Y", help="Redo")
         self.undo.setEnabled(False)
         self.redo.setEnabled(False)
         undo_stack.canUndoChanged.connect(self.undo.setEnabled)
         undo_stack.canRedoChanged.connect(self.redo.setEnabled)
         undo_stack.undoTextChanged.connect(lambda text: self.undo.setText(f"&Undo {text}".rstrip()))
         undo_stack.redoTextChanged.connect(lambda text: self.redo.setText(f"&Redo {text}".rstrip()))
-        self.find = action("find_in_article", "&Find in Article\u2026", QKeySequence.StandardKey.Find)
-        self.search_library = action("search_library", "&Search Library\u2026", "Ctrl+Shift+F")
-        self.highlight = action("highlight_selection", "&Highlight Selection", tip="Highlight the selected text (H)")
+        self.find = action("find_in_article", "&Find in Article\u2026", QKeySequence.StandardKey.Find,
+                           help="Find in the article", also="then F3, Shift+F3: next, previous")
+        self.search_library = action("search_library", "&Search Library\u2026", "Ctrl+Shift+F",
+                                     help="Search the library", also="also / in the list or the article")
+        # H belongs to the reading pane (it has the selection); a window-wide H would take the
+        # letter from the list's type-to-find
+        self.highlight = action("highlight_selection", "&Highlight Selection", tip="Highlight the selected text (H)",
+                                pane_keys="H", help="Highlight the selection in the current colour")
 
-        self.toggle_read = action("toggle_read", "Mark as &Read", "Ctrl+Shift+R")
-        self.toggle_archived = action("toggle_archived", "&Archive", "Ctrl+Shift+E")
-        self.edit_details = action("edit_details", "Edit &Details\u2026", "F2")
-        self.open_source = action("open_source", "Open &Source in Browser", "Ctrl+Shift+L")
-        self.delete_articles = action("delete_articles", "&Delete Article", "Ctrl+Delete")
+        self.toggle_read = action("toggle_read", "Mark as &Read", "Ctrl+Shift+R", help="Mark read or unread")
+        self.toggle_archived = action("toggle_archived", "&Archive", "Ctrl+Shift+E", help="Archive or unarchive")
+        self.edit_details = action("edit_details", "Edit &Details\u2026", "F2",
+                                   help="Edit the article's title, author, date and site")
+        self.open_source = action("open_source", "Open &Source in Browser", "Ctrl+Shift+L",
+                                  help="Open the article's source in the browser")
+        self.delete_articles = action("delete_articles", "&Delete Article", "Ctrl+Delete",
+                                      help="Delete the selected articles (undo brings them back)",
+                                      also="also Delete in the list")
 
-        self.bigger_text = action("bigger_text", "&Bigger Text", QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
-        self.smaller_text = action("smaller_text", "&Smaller Text", QKeySequence.StandardKey.ZoomOut)
-        self.reset_text = action("reset_text", "&Default Text Size", "Ctrl+0")
-        self.show_library = action("show_library", "Show &Library", "Ctrl+Shift+1", checkable=True)
-        self.show_sidebar = action("show_sidebar", "Show &Notes Sidebar", "Ctrl+Shift+2", checkable=True)
+        self.bigger_text = action("bigger_text", "&Bigger Text", QKeySequence.StandardKey.ZoomIn, "Ctrl+=",
+                                  help="Bigger text")
+        self.smaller_text = action("smaller_text", "&Smaller Text", QKeySequence.StandardKey.ZoomOut,
+                                   help="Smaller text")
+        self.reset_text = action("reset_text", "&Default Text Size", "Ctrl+0", help="Default text size")
+        self.show_library = action("show_library", "Show &Library", "Ctrl+Shift+1", checkable=True,
+                                   help="Show or hide the library")
+        self.show_sidebar = action("show_sidebar", "Show &Notes Sidebar", "Ctrl+Shift+2", checkable=True,
+                                   help="Show or hide the notes sidebar")
         self.theme_group = QActionGroup(window)
         self.themes: dict[str, QAction] = {}
         for name in THEMES:
@@ -67,7 +107,7 @@ class WindowActions:
             self.theme_group.addAction(made)
             self.themes[name] = made
 
-        self.shortcuts_help = action("shortcuts_help", "&Keyboard Shortcuts", "F1")
+        self.shortcuts_help = action("shortcuts_help", "&Keyboard Shortcuts", "F1", help="This list")
         self.about = action("about", "&About Reader")
 
     def build_menus(self, menu_bar: QMenuBar) -> None:

@@ -68,14 +68,24 @@ class ReaderController(QObject):
         events.tags_changed.connect(self.refresh_tags)
 
     def push(self, command: commands.LibraryCommand) -> None:
+        """Carry out `command` as one undo step, after any note typing still settling.
+
+        Typing that has not settled is an earlier edit: committed first, as its own step, it
+        can never be overtaken by this command and then wiped by the reload that follows it.
+        """
+        self.settle_edits()
         self.undo_stack.push(command)
+
+    def settle_edits(self) -> None:
+        """Commit note typing still waiting to settle; before any edit, reload, switch or undo."""
+        self.sidebar.flush_edits()
 
     # --- opening -------------------------------------------------------------------------
     def open_article(self, article_id: int) -> None:
         """Show an article (0: none) where it was left, saving the position of the one before."""
         if self.article is not None and self.article.id == article_id:
             return
-        self.sidebar.flush_edits()  # typing in the notes of the article being left goes to that article
+        self.settle_edits()  # typing in the notes of the article being left goes to that article
         self.save_position()
         if not article_id:
             self._show(None, [])
@@ -108,11 +118,11 @@ class ReaderController(QObject):
 
     def undo(self) -> None:
         """Undo the last change, counting note typing that has not settled as the last change."""
-        self.sidebar.flush_edits()
+        self.settle_edits()
         self.undo_stack.undo()
 
     def redo(self) -> None:
-        self.sidebar.flush_edits()
+        self.settle_edits()
         self.undo_stack.redo()
 
     # --- what the user does --------------------------------------------------------------
@@ -123,7 +133,8 @@ class ReaderController(QObject):
         self.push(command)
         if command.highlight is not None:
             self.sidebar.select_highlight(command.highlight.id, emit=False)
-            self.message.emit("Highlighted. Select it in the sidebar to add a note or tags.")
+            # its card is open in the sidebar already, ready for a note
+            self.message.emit("Highlighted. Press N to write a note, or type it in the sidebar.")
 
     def change_highlight(self, highlight_id: int, field: str, value) -> None:
         highlight = self.highlights.get(highlight_id)
@@ -175,15 +186,20 @@ class ReaderController(QObject):
             self.message.emit(str(error))
 
     # --- library events ------------------------------------------------------------------
+    # Each handler settles note typing before it reads the library: the sidebar then shows
+    # what was typed, not the note as it was before (a change made elsewhere, e.g. from the
+    # command line or by reading to the end, reloads the sidebar too).
     def _on_highlights_changed(self, article_id: int) -> None:
         if self.article is None or self.article.id != article_id:
             return
+        self.settle_edits()
         fresh = {h.id: h for h in self.services.annotations.highlights(article_id)}
         self.view.set_highlights(list(fresh.values()))  # repaints only what changed
         self.highlights = fresh
         self.sidebar.update_highlights(list(fresh.values()))
 
     def _on_articles_changed(self, ids: list[int]) -> None:
+        self.settle_edits()
         self.library.refresh_articles(ids)
         if self.article is not None and self.article.id in ids:
             fresh = self.services.articles.rows([self.article.id]).get(self.article.id)

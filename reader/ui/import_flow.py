@@ -10,7 +10,8 @@ from PySide6.QtCore import QMimeData
 from reader.services.changes import Changes
 from reader.services.fetch import is_url
 from reader.ui.background import JobRunner, ProgressFlow
-from reader.ui.dialogs import ImportProblemsDialog, ask_import_files, ask_import_folder, report_summary
+from reader.ui.dialogs import ask_import_files, ask_import_folder, report_summary
+from reader.ui.import_problems import ImportProblemsDialog
 from reader.ui.events import LibraryEvents
 from reader.ui.status import StatusBar
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSizePolicy,
-    QSplitter,
     QToolBar,
     QToolButton,
     QWidget,
@@ -32,8 +31,9 @@ from reader.ui.actions import WindowActions
 from reader.ui.appearance import Appearance
 from reader.ui.background import JobRunner
 from reader.ui.events import LibraryEvents
-from reader.ui.help import SHORTCUTS_HELP
+from reader.ui.help import shortcuts_html
 from reader.ui.library.pane import LibraryPane
+from reader.ui.pane_splitter import PaneSplitter
 from reader.ui.reading import ReadingPane
 from reader.ui.sidebar.pane import AnnotationSidebar
 from reader.ui.status import StatusBar
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from reader.ui.controller import ReaderController
     from reader.ui.export_flow import ExportFlow
     from reader.ui.import_flow import ImportFlow
+    from reader.ui.outside_changes import OutsideChanges
     from reader.ui.search.flow import SearchFlow
 
 
@@ -66,7 +67,8 @@ class MainWindow(QMainWindow):
         self.library = LibraryPane(None, self.appearance.theme, self)
         self.reading = ReadingPane(self)
         self.sidebar = AnnotationSidebar(self.appearance.theme, self)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="main_splitter")
+        self.splitter = PaneSplitter(main=1)
+        self.splitter.setObjectName("main_splitter")
         for pane, stretch in ((self.library, 0), (self.reading, 1), (self.sidebar, 0)):
             self.splitter.addWidget(pane)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
@@ -101,6 +103,7 @@ class MainWindow(QMainWindow):
         self.exports: ExportFlow | None = None
         self.search: SearchFlow | None = None
         self.article_menu: ArticleMenu | None = None
+        self.outside: OutsideChanges | None = None
         if services is None:
             for action in self.actions.library_actions():
                 action.setEnabled(False)
@@ -116,6 +119,7 @@ class MainWindow(QMainWindow):
         from reader.ui.controller import ReaderController
         from reader.ui.export_flow import ExportFlow
         from reader.ui.import_flow import ImportFlow
+        from reader.ui.outside_changes import OutsideChanges
         from reader.ui.search.flow import SearchFlow
 
         self.services = services
@@ -130,10 +134,13 @@ class MainWindow(QMainWindow):
         self._local_shortcuts()
         self.controller.message.connect(lambda text: self.status.showMessage(text, 6000))
         self.controller.article_shown.connect(self._on_article_shown)
-        self.events.listing_changed.connect(self._update_library_size)
-        self.events.articles_changed.connect(lambda _ids: self._update_library_size())
+        self.events.listing_changed.connect(self.update_library_size)
+        self.events.articles_changed.connect(lambda _ids: self.update_library_size())
         for action in self.actions.library_actions():
             action.setEnabled(True)
+        # `reader import` in a terminal while the window is open: seen when the window is
+        # next activated, or within a few seconds
+        self.outside = OutsideChanges(self, services.storage.database.path)
 
     # --- start and close -----------------------------------------------------------------
     def start(self) -> None:
@@ -144,7 +151,7 @@ class MainWindow(QMainWindow):
         self.library.reload(select=False)  # one article opens, not the first row and then the last read
         if not (last and self.library.select_article(last)):
             self.library.select_row(0)
-        self._update_library_size()
+        self.update_library_size()
         self.reading.view.setFocus()  # keys scroll and highlight at once; / and Ctrl+F reach the rest
 
     def restore_window_state(self) -> None:
@@ -164,6 +171,7 @@ class MainWindow(QMainWindow):
             # and the folder may not take it
             super().closeEvent(event)
             return
+        self.outside.timer.stop()  # nothing to catch up with once the library closes
         self.jobs.wait()
         self.search.searcher.wait()
         self.sidebar.flush_edits()
@@ -183,7 +191,7 @@ class MainWindow(QMainWindow):
         actions.show_library.toggled.connect(self.library.setVisible)
         actions.show_sidebar.toggled.connect(self.sidebar.setVisible)
         actions.shortcuts_help.triggered.connect(
-            lambda: QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP))
+            lambda: QMessageBox.information(self, "Keyboard shortcuts", shortcuts_html(actions)))
 
     def _connect_library_actions(self) -> None:
         actions = self.actions
@@ -217,6 +225,7 @@ class MainWindow(QMainWindow):
             local("/", widget, self.search.focus)
             local(QKeySequence.StandardKey.Paste, widget, self._import_clipboard)  # Ctrl+V where nothing is edited
         local(Qt.Key.Key_Escape, self.search_field, self.search_field.clear)
+        local(Qt.Key.Key_N, self.reading.view, self._write_note)
         local(QKeySequence.StandardKey.Delete, self.library.list_view, self.article_menu.delete_selected)
         local(QKeySequence.StandardKey.Delete, self.sidebar.list_view,
               lambda: self.controller.delete_highlight(self.sidebar.current_highlight_id()))
@@ -243,6 +252,10 @@ class MainWindow(QMainWindow):
 
     def _import_clipboard(self) -> None:
         self.imports.from_mime(QApplication.clipboard().mimeData())
+
+    def _write_note(self) -> None:
+        self.actions.show_sidebar.setChecked(True)
+        self.sidebar.focus_note()
 
     def _highlight_selection(self) -> None:
         span = self.reading.view.selected_span()
@@ -282,7 +295,7 @@ class MainWindow(QMainWindow):
     def _on_article_shown(self, article) -> None:
         self.setWindowTitle(f"{article.title} \u2014 {APP_NAME}" if article else APP_NAME)
 
-    def _update_library_size(self) -> None:
+    def update_library_size(self) -> None:
         self.status.show_library_size(self.services.articles.counts())
 
     # --- drag and drop -------------------------------------------------------------------

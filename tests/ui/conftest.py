@@ -7,6 +7,7 @@ from PySide6.QtCore import QSettings
 
 from library_data import write_articles
 
+from reader.ui.outside_changes import OutsideChanges
 from reader.ui.sidebar.editor import NoteEdit
 
 
@@ -28,6 +29,7 @@ def make_window(qtbot, data_dir, monkeypatch):
     make_application()
     opened = []
     monkeypatch.setattr(NoteEdit, "settle_ms", 0)  # notes report every keystroke (one test checks settling)
+    monkeypatch.setattr(OutsideChanges, "interval_ms", 0)  # tests look for outside changes when they choose
 
     def make(services=None):
         services = services or open_library(data_dir, process_start="spawn")

@@ -6,7 +6,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from reader.ui.dialogs import ImportProblemsDialog
+from reader.ui.import_problems import ImportProblemsDialog
 
 
 def test_a_folder_import_shows_progress_and_reports_problems(make_window, tmp_path, qtbot, monkeypatch):

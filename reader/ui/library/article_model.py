@@ -73,7 +73,12 @@ class ArticleListModel(QAbstractListModel):
 
     def reload(self) -> None:
         """Run the query again, e.g. after articles were added, removed or left the filter."""
-        ids = self._articles.list_ids(self._query) if self._articles is not None else []
+        self._reset(self._query_ids())
+
+    def _query_ids(self) -> list[int]:
+        return self._articles.list_ids(self._query) if self._articles is not None else []
+
+    def _reset(self, ids: list[int]) -> None:
         self.beginResetModel()
         try:
             self._ids = ids
@@ -81,6 +86,21 @@ class ArticleListModel(QAbstractListModel):
             self._rows = {}
         finally:
             self.endResetModel()
+
+    def sync(self) -> bool:
+        """Run the query again after a change made elsewhere; True when the rows changed.
+
+        The model resets only when the ids differ; otherwise it just forgets the rows it
+        loaded (their title or counts may have changed), and views keep their place.
+        """
+        ids = self._query_ids()
+        if ids != self._ids:
+            self._reset(ids)
+            return True
+        self._rows = {}
+        if ids:
+            self.dataChanged.emit(self.index(0), self.index(len(ids) - 1))
+        return False
 
     def refresh(self, article_ids: list[int]) -> None:
         """Reload the rows of these articles (their title, state or counts changed)."""

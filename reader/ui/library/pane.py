@@ -64,6 +64,10 @@ class LibraryPane(QWidget):
         self.sort_combo = QComboBox(objectName="library_sort")
         for label, value in SORT_CHOICES:
             self.sort_combo.addItem(label, value)
+        for combo in (self.show_combo, self.sort_combo):
+            # a narrow window takes width from this pane: the choices may shorten, not hold it wide
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(3)
 
         self.model = ArticleListModel(articles, self)
         self.list_view = QListView(objectName="article_list")
@@ -194,6 +198,15 @@ class LibraryPane(QWidget):
         if not select or (current and self.select_article(current)):
             return
         self.select_row(old_row if old_row >= 0 else 0)
+
+    def sync(self) -> None:
+        """Catch up with a change made elsewhere: the current article stays current where it is
+        still listed, and no other one is opened in its place (the reader keeps their article)."""
+        current = self.current_article_id()
+        if self.model.sync():
+            self._update_empty_state()
+            if current:
+                self.select_article(current)
 
     def show_search(self, shown: bool) -> None:
         """Show the search results instead of the article list, or the list again."""

@@ -30,7 +30,8 @@ class NoteEdit(QPlainTextEdit):
 
     Typing settles before it is reported: `text_settled` comes `settle_ms` after the last
     keystroke (a note write re-indexes it for search), and `flush()` reports a pending change
-    at once, which the window does before it switches articles, undoes or closes.
+    at once, which the window does before any other edit, any reload of the sidebar, switching
+    articles, undoing or closing (`set_text_quietly` would drop it).
 
     Signals:
         text_settled(str): the note's text after the user stopped typing (or was flushed).

@@ -12,6 +12,8 @@ from reader.ui.sidebar.model import HighlightIdRole, HighlightListModel
 from reader.ui.tag_editor import TagEditor
 from reader.ui.theme import Theme
 
+MIN_WIDTH = 260
+
 
 class AnnotationSidebar(QWidget):
     """Shows and edits the open article's note, tags and highlights.
@@ -39,6 +41,8 @@ class AnnotationSidebar(QWidget):
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("annotation_sidebar")
+        # narrower, a highlight's editor (five colours and Delete in a row) no longer fits its card
+        self.setMinimumWidth(MIN_WIDTH)
         self._article_id = 0
         self._theme = theme
         self._completions: list[str] = []
@@ -142,8 +146,16 @@ class AnnotationSidebar(QWidget):
     def editor(self) -> HighlightEditor | None:
         return self.delegate.editor()
 
+    def focus_note(self) -> None:
+        """Put the cursor in the note of the selected highlight, or of the article when none is."""
+        editor = self.delegate.editor()
+        note = editor.note_edit if editor is not None else self.article_note
+        if note.isEnabled():
+            note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            note.moveCursor(note.textCursor().MoveOperation.End)
+
     def flush_edits(self) -> None:
-        """Report note typing that has not settled yet (before switching articles, undo, close)."""
+        """Report note typing that has not settled yet (before any edit, reload, switch, undo, close)."""
         self.article_note.flush()
         editor = self.delegate.editor()
         if editor is not None:
@@ -172,6 +184,9 @@ class AnnotationSidebar(QWidget):
 
     def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if previous.isValid() and self.list_view.isPersistentEditorOpen(previous):
+            editor = self.delegate.editor()
+            if editor is not None:
+                editor.note_edit.flush()  # the note typed into the card being left goes to its highlight
             self.list_view.closePersistentEditor(previous)
         if current.isValid():
             self.list_view.openPersistentEditor(current)

@@ -1,0 +1,104 @@
+"""Small things the window says and shows: status messages, shortcuts, dialogs, pane sizes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from reading_data import drag
+
+
+def test_after_highlighting_the_status_bar_tells_the_truth_and_n_goes_to_the_note(make_window, library, qtbot):
+    window = make_window(library)
+    view = window.reading.view
+    text = window.controller.article.text
+    start = text.index("first paragraph")
+    drag(qtbot, view, start, start + len("first paragraph"))
+    qtbot.keyClick(view, Qt.Key.Key_H)
+
+    editor = window.sidebar.editor()
+    assert editor is not None  # its card is open, ready for a note ...
+    message = window.status.currentMessage()
+    assert "Select it in the sidebar" not in message and "Press N" in message  # ... and the message says so
+    qtbot.keyClick(view, Qt.Key.Key_N)
+    assert QApplication.focusWidget() is editor.note_edit
+    qtbot.keyClicks(editor.note_edit, "Noted")
+    assert library.annotations.get(editor.highlight_id).note == "Noted"
+
+
+def test_the_import_problems_message_lists_each_source_and_why(services, tmp_path, qtbot):
+    from reader.ui.import_problems import ImportProblemsDialog
+
+    bad = []
+    for n in range(8):
+        path = tmp_path / f"empty <{n}>.txt"
+        path.write_bytes(b"")
+        bad.append(str(path))
+    missing = str(tmp_path / "gone.html")
+    report = services.importer.import_paths([missing, *bad])
+    assert len(report.failures) == 9
+
+    box = ImportProblemsDialog.build(None, report)
+    qtbot.addWidget(box)
+    shown = box.informativeText()
+    first = report.failures[0]
+    assert f"gone.html: {first.reason}" in shown  # the name and its reason, in the message itself
+    assert "empty &lt;0&gt;.txt: the file is empty" in shown  # escaped: the name shows as it is
+    assert str(tmp_path) not in shown  # names only; the folders are in the details
+    assert "and 3 more" in shown
+    assert "empty &lt;7&gt;.txt" not in shown
+    details = box.detailedText().splitlines()
+    assert details == [f"{f.source}: {f.reason}" for f in report.failures]
+
+
+def test_the_shortcut_list_names_every_key_the_menus_show(make_window, library, monkeypatch):
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.ui.actions import key_text
+
+    window = make_window(library)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    window.actions.shortcuts_help.trigger()  # F1
+    (page,) = shown
+
+    def menu_actions(menu):
+        for action in menu.actions():
+            if action.menu() is not None:
+                yield from menu_actions(action.menu())
+            elif not action.isSeparator():
+                yield action
+
+    in_menus = [a for top in window.menuBar().actions() for a in menu_actions(top.menu())]
+    with_keys = [a for a in in_menus if key_text(a)]
+    assert len(with_keys) >= 20
+    for action in with_keys:  # what a menu shows next to an entry is in the list, written the same way
+        assert f"<b>{key_text(action)}</b>" in page, action.objectName()
+    for keys in ("Ctrl+,", "Ctrl+Shift+L", "Ctrl+Shift+1", "Ctrl+Shift+2", "F1", "Ctrl+Q", "N"):
+        assert f"<b>{keys}</b>" in page or f"<b>{keys}," in page or f", {keys}</b>" in page, keys
+    delete = window.findChild(QAction, "delete_articles")
+    assert key_text(delete) == delete.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    assert f"<b>{key_text(delete)}</b>" in page and "also Delete in the list" in page
+    assert window.actions.highlight.text().endswith("\tH")  # the Edit menu shows the H the reading pane takes
+    assert QKeySequence("Ctrl+Q") in window.actions.quit.shortcuts()
+
+
+def test_a_narrow_window_keeps_room_for_the_article(make_window, library, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    window = make_window(library)
+    highlight = library.annotations.highlight_quote(window.controller.article.id, "first paragraph")
+    window.events.highlights_changed.emit(window.controller.article.id)
+    window.sidebar.select_highlight(highlight.id, emit=True)  # its editor open: the widest the sidebar gets
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.splitter.width() <= 800)
+
+    library_width, reading_width, sidebar_width = window.splitter.sizes()
+    assert reading_width >= 0.4 * window.splitter.width()  # was 165 px of 800
+    assert library_width >= 180 and sidebar_width >= 200  # the side panes gave up width, and stay usable
+    delete = window.sidebar.editor().findChild(QPushButton, "delete_highlight")
+    assert delete.width() >= delete.sizeHint().width()  # the highlight's editor still fits its card
+
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.splitter.width() > 1200)
+    assert window.splitter.sizes()[1] > window.splitter.width() / 2  # wide again: the article takes the room
