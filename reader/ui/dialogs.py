@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -105,17 +104,3 @@ def report_summary(report: ImportReport) -> str:
         parts.append("cancelled")
     return "; ".join(parts) or "Nothing to import"
 
-
-class ImportProblemsDialog:
-    """Lists, in one message, every source that could not be imported and why."""
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, report: ImportReport) -> None:
-        box = QMessageBox(parent)
-        box.setObjectName("import_problems")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Import problems")
-        box.setText(f"{report_summary(report)}.")
-        box.setInformativeText("These sources could not be imported:")
-        box.setDetailedText("\n".join(f"{f.source}: {f.reason}" for f in report.failures))
-        box.exec()
