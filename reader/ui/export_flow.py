@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
@@ -47,9 +49,15 @@ class ExportFlow(ProgressFlow):
             last_folder=settings.last_export_folder,
         )
         if request is not None:
-            settings.last_export_folder = str(request.destination)
-            window.settings_store.save(settings)
             self.export(request)
+
+    def _remember_folder(self, folder: Path) -> None:
+        """The folder the next export dialog proposes: where the last export that worked went
+        (a failed destination, or a backup's file name, would only be in the way)."""
+        settings = self._window.settings
+        if settings.last_export_folder != str(folder):
+            settings.last_export_folder = str(folder)
+            self._window.settings_store.save(settings)
 
     def export(self, request: ExportRequest) -> bool:
         exports = self._window.services.exports
@@ -67,10 +75,14 @@ class ExportFlow(ProgressFlow):
     def _on_finished(self, report) -> None:
         self._status.hide_progress()
         if isinstance(report, JsonExportReport):
+            if report.path is not None:
+                self._remember_folder(report.path.parent)
             self._status.showMessage(
                 "Export cancelled." if report.cancelled else
                 f"Backed up {report.articles} articles and {report.highlights} highlights to {report.path}", 10000)
             return
+        if not report.cancelled:
+            self._remember_folder(report.folder)
         self._status.showMessage(markdown_summary(report), 10000)
         kept = report.with_status(FileStatus.KEPT)
         failed = report.with_status(FileStatus.FAILED)

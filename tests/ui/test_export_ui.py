@@ -48,6 +48,21 @@ def test_a_json_backup_from_the_window(make_window, library, qtbot, tmp_path, mo
     with qtbot.waitSignal(window.jobs.finished, timeout=30000):
         window.actions.export.trigger()
     assert target.exists() and "Backed up 4 articles" in window.status.currentMessage()
+    assert window.settings.last_export_folder == str(tmp_path)  # its folder, not the file
+
+
+def test_a_failed_export_does_not_become_the_proposed_folder(make_window, library, qtbot, tmp_path, monkeypatch):
+    window = make_window(library)
+    window.settings.last_export_folder = str(tmp_path)
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setattr(ExportDialog, "ask", classmethod(lambda cls, parent, **c: ExportRequest(MARKDOWN, blocked)))
+    shown = []
+    monkeypatch.setattr("reader.ui.background.QMessageBox.warning", lambda *args: shown.append(args[2]))
+    with qtbot.waitSignal(window.jobs.failed, timeout=30000):
+        window.actions.export.trigger()
+    assert shown and "is a file" in shown[0]
+    assert window.settings.last_export_folder == str(tmp_path)
 
 
 def test_the_export_dialog_builds_the_request(qtbot, tmp_path):
