@@ -162,10 +162,11 @@ def _handle_before_date(line: str) -> str:
 @lru_cache(maxsize=4096)  # a page's lines are asked about more than once: for its span, its header, its body
 def find_byline(line: str) -> str:
     """The author a byline names ("avatar by Reuters and Staff", "Jane Doe - Nov 19, 2019"), or ""."""
-    handle = _handle_before_date(" ".join(line.split()))
+    line = " ".join(line.split())
+    handle = _handle_before_date(line)
     if handle:
         return handle
-    line = _PLACEHOLDERS.sub("", unglue(" ".join(line.split())))
+    line = _PLACEHOLDERS.sub("", unglue(line))
     if len(line.split()) > 30:
         return ""
     by_name = _by_name(line)

@@ -184,9 +184,7 @@ class AnnotationSidebar(QWidget):
 
     def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if previous.isValid() and self.list_view.isPersistentEditorOpen(previous):
-            editor = self.delegate.editor()
-            if editor is not None:
-                editor.note_edit.flush()  # the note typed into the card being left goes to its highlight
+            self.flush_edits()  # the note typed into the card being left goes to its highlight
             self.list_view.closePersistentEditor(previous)
         if current.isValid():
             self.list_view.openPersistentEditor(current)
