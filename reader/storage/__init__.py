@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from reader.storage.article_state import ArticleStateStore
     from reader.storage.articles import ArticleStore
     from reader.storage.database import DATABASE_NAME, Database
+    from reader.storage.export_renders import ExportRenders
     from reader.storage.export_rows import ExportRows
     from reader.storage.highlights import HighlightStore
     from reader.storage.listing import ArticleListing
@@ -68,6 +69,7 @@ class Storage:
     articles: ArticleStore
     highlights: HighlightStore
     export_rows: ExportRows
+    export_renders: ExportRenders
     tags: TagStore
     records: RecordStore
     listing: ArticleListing
@@ -85,6 +87,7 @@ def open_storage(folder: Path) -> Storage:
     from reader.storage.article_state import ArticleStateStore
     from reader.storage.articles import ArticleStore
     from reader.storage.database import open_database
+    from reader.storage.export_renders import ExportRenders
     from reader.storage.export_rows import ExportRows
     from reader.storage.highlights import HighlightStore
     from reader.storage.listing import ArticleListing
@@ -100,6 +103,7 @@ def open_storage(folder: Path) -> Storage:
         articles=ArticleStore(database),
         highlights=HighlightStore(database),
         export_rows=ExportRows(database),
+        export_renders=ExportRenders(database),
         tags=TagStore(database),
         records=RecordStore(database),
         listing=ArticleListing(database),

@@ -23,7 +23,7 @@ DEFAULT_BUSY_TIMEOUT_MS = 5000
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-def _busy_timeout_ms() -> int:
+def busy_timeout_ms() -> int:
     # Tests of the "locked by another program" path shorten the wait through this variable.
     try:
         return int(os.environ.get("READER_BUSY_TIMEOUT_MS", DEFAULT_BUSY_TIMEOUT_MS))
@@ -101,7 +101,7 @@ def _message(error: Exception) -> str:
 
 def _on_connect(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout = {_busy_timeout_ms()}")
+    cursor.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
@@ -164,7 +164,7 @@ def open_database(folder: Path) -> Database:
     """
     prepare_folder(folder)
     path = folder / DATABASE_NAME
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": _busy_timeout_ms() / 1000})
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": busy_timeout_ms() / 1000})
     event.listen(engine, "connect", _on_connect)
     with translate_errors(path):
         with engine.connect() as connection:

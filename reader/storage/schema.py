@@ -92,6 +92,17 @@ class ArticleVersionRow(Base):
     replaced: Mapped[datetime] = mapped_column(DateTime)
 
 
+class ExportRenderRow(Base):
+    """An article's Markdown as the default export layout last rendered it; kept by triggers (export_renders)."""
+
+    __tablename__ = "export_renders"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
+    stamp: Mapped[int] = mapped_column(Integer)  # a new random value on every change to the article
+    layout: Mapped[str] = mapped_column(Text, default="")
+    markdown: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
 class HighlightRow(Base):
     __tablename__ = "highlights"
     __table_args__ = (
