@@ -25,6 +25,7 @@ from reader.exporters.markdown_default import (
     group_title,
     hashtags,
     in_text_order,
+    layout_key,
     palette_names,
     render_default,
     safe_tags,
@@ -127,6 +128,11 @@ class MarkdownExporter:
         except OSError as error:
             raise TemplateProblem(f"cannot read the template {path}: {error.strerror or error}") from None
         return cls(source, name=str(path))
+
+    def layout_key(self, color_names: Mapping[str, str] | None, group_by_color: bool) -> str | None:
+        """The name renders with these choices may be kept under (see markdown_default.layout_key);
+        None for a user's template, whose output may depend on anything (the day, say)."""
+        return layout_key(color_names or {}, group_by_color) if self._template is None else None
 
     def render(
         self,

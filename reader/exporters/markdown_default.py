@@ -10,14 +10,17 @@ share (text order, colour order and names, front matter fields) are made here on
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 from operator import attrgetter
+from datetime import datetime
 from typing import Any, TypeVar
 
+from reader import __version__
 from reader.domain.colors import PALETTE
 from reader.domain.export_records import ExportArticle, ExportHighlight, ShownHighlight
-from reader.domain.models import Article, Highlight
+from reader.domain.models import AnchorState, Article, Highlight
 from reader.exporters.markdown_syntax import blockquote, hashtag, link_url, md_escape, note_markdown, one_line, safe_tag
 from reader.exporters.markdown_yaml import front_matter
 
@@ -116,3 +119,28 @@ def _tag_line(tags: tuple[str, ...]) -> str:
     """What follows a highlight's colour for its tags: " · #a #b/c", or "" if none is usable."""
     usable = hashtags(tags)
     return " · " + " ".join(usable) if usable else ""
+
+
+# An article that shows every part of the layout: what `layout_key` renders to name the code's output.
+_SAMPLE = ExportArticle(
+    7, "0" * 32, "A *sample*: [links], #tags & «quotes» 🙂", "Jane Doe", "Example", "https://example.com/a_(b)",
+    "2024-05-01", datetime(2024, 5, 1), "html", "en", "An article note\n\n```\nopen fence", False, False, 0.0,
+    ("news", "a b/c d"))
+_SAMPLE_HIGHLIGHTS = tuple(
+    ShownHighlight(index + 1, 7, 10 * index, 10 * index + 9, f"> Quote {index}\n\n* with lines_and `code`", color,
+                   "A **note**" if index % 2 else "", ("topic/sub topic", "x") if index % 2 else (),
+                   AnchorState.ORPHAN if index == 3 else AnchorState.EXACT)
+    for index, color in enumerate((*PALETTE, "teal", PALETTE[0])))
+
+
+def layout_key(color_names: Mapping[str, str], group_by_color: bool) -> str:
+    """A name for what this module writes with these choices, to keep renders under (storage/export_renders).
+
+    It hashes Reader's version, the choices, and the sample article as rendered by the code
+    running now: a change to the layout's output shows in the sample and so changes the name,
+    and renders kept by other code are not used.
+    """
+    names = palette_names(color_names)
+    sample = render_default(_SAMPLE, _SAMPLE_HIGHLIGHTS, names, group_by_color)
+    digest = hashlib.sha256(f"{__version__}\n{group_by_color}\n{sorted(names.items())}\n{sample}".encode())
+    return "default:" + digest.hexdigest()[:32]
