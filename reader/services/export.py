@@ -28,8 +28,10 @@ from reader.storage import Storage
 
 if TYPE_CHECKING:
     from reader.exporters.markdown import MarkdownExporter
+    from reader.storage.export_renders import KeptRender
 
 BATCH = 200  # articles whose highlights load in one go: few queries, bounded memory
+_NOTHING_KEPT = (None, None)  # an article without a row of kept renders: render it, and give it one
 HighlightLoader = Callable[[Sequence[int]], Mapping[int, list[ExportHighlight]] | Mapping[int, list[ShownHighlight]]]
 
 
@@ -126,25 +128,54 @@ class ExportService:
         the last export are kept unless `force`. A bad template raises before anything is written.
         """
         with collector_paused():  # tens of thousands of short-lived records: see collector
-            articles = self.select(article_ids=article_ids, tag=tag)
             settings = self.settings()
             exporter = self.exporter(template, settings)
             grouped = settings.export_group_by_color if group_by_color is None else group_by_color
+            layout = exporter.layout_key(settings.color_names, grouped)
+            # Stamps first, before anything rendered from is read: see storage/export_renders.
+            kept = self._storage.export_renders.lookup(layout, article_ids or None) if layout else {}
+            articles = self.select(article_ids=article_ids, tag=tag)
             target = ExportFolder(folder)
             report = MarkdownExportReport(target.folder, warnings=target.warnings)
+            fresh: list[tuple[int, int | None, str]] = []  # (article id, stamp read, Markdown) rendered now
             try:
-                for done, article, highlights in self._with_highlights(articles, self._highlight_loader(exporter)):
+                for done, article, content in self._contents(articles, exporter, kept, settings.color_names,
+                                                              grouped, fresh):
                     if should_cancel is not None and should_cancel():
                         report.cancelled = True
                         break
-                    content = exporter.render(article, highlights, color_names=settings.color_names,
-                                              group_by_color=grouped)
                     report.files.append(target.write(article, content, force=force))
                     if progress is not None:
                         progress(done, len(articles), article.title)
             finally:
                 target.save()  # what was written is remembered even if a template fails half-way
+                if layout is not None:
+                    self._storage.export_renders.keep(layout, fresh)
             return report
+
+    def _contents(
+        self,
+        articles: list[ExportArticle],
+        exporter: MarkdownExporter,
+        kept: Mapping[int, KeptRender],
+        color_names: Mapping[str, str],
+        grouped: bool,
+        fresh: list[tuple[int, int | None, str]],
+    ) -> Iterator[tuple[int, ExportArticle, str]]:
+        """(position, article, its Markdown): the render kept for it if any, else rendered now (and
+        added to `fresh` with the stamp read for it); highlights load a batch of articles at a time."""
+        load = self._highlight_loader(exporter)
+        for at in range(0, len(articles), BATCH):
+            batch = articles[at:at + BATCH]
+            unkept = [article.id for article in batch if kept.get(article.id, _NOTHING_KEPT)[1] is None]
+            highlights = load(unkept) if unkept else {}
+            for done, article in enumerate(batch, start=at + 1):
+                stamp, content = kept.get(article.id, _NOTHING_KEPT)
+                if content is None:
+                    content = exporter.render(article, highlights[article.id], color_names=color_names,
+                                              group_by_color=grouped)
+                    fresh.append((article.id, stamp, content))
+                yield done, article, content
 
     def _highlight_loader(self, exporter: MarkdownExporter) -> HighlightLoader:
         """What `exporter` renders from: every field for a template, what it shows for the default layout."""
