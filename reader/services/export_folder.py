@@ -77,10 +77,15 @@ class ManifestEntry:
     sha256: str | None  # of the bytes Reader last wrote; None when the file is the user's
 
 
-def write_atomically(path: str | Path, data: bytes) -> None:
-    """Write `path` through a new temporary file and a rename: never half a file, never through a link."""
-    folder, name = os.path.split(os.fspath(path))
-    temporary = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
+def write_atomically(path: str | Path, data: bytes, *, temporary: str | None = None) -> None:
+    """Write `path` through a new temporary file and a rename: never half a file, never through a link.
+
+    `temporary` names that file (in the same folder, not existing); by default a random name
+    beside `path`.
+    """
+    if temporary is None:
+        folder, name = os.path.split(os.fspath(path))
+        temporary = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # mode as umask says
     try:
         try:
@@ -121,6 +126,10 @@ class ExportFolder:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder).expanduser().absolute()
         self._root = str(self.folder)
+        # Temporary files are named from one random token and a count: a token each cost a tenth
+        # of an export of unchanged articles.
+        self._temporary = f"{self._root}{os.sep}.reader-export.{secrets.token_hex(4)}."
+        self._written = 0
         self.warnings: list[str] = []
         if self.folder.exists() and not self.folder.is_dir():
             raise ReaderError(f"{self.folder} is a file; Markdown export needs a folder")
@@ -183,9 +192,10 @@ class ExportFolder:
         entry.article_id, entry.article_uid = article.id, article.uid
         self._entries[key] = entry
         name = entry.file
-        path = os.path.join(self._root, name)  # strings: pathlib cost more than the checks below
-        if os.path.dirname(path) != self._root:  # cannot happen with names from safe_stem; a last guard
-            raise ReaderError(f"refusing to write {path}: it is outside {self.folder}")
+        if not name or name in {".", ".."} or os.sep in name or (os.altsep and os.altsep in name):
+            # cannot happen with names from safe_stem or from a manifest (is_plain_name); a last guard
+            raise ReaderError(f"refusing to write {name!r}: it is not a file name in {self.folder}")
+        path = f"{self._root}{os.sep}{name}"  # strings: pathlib cost more than the checks here
         listed = name_key(name)
         current = None  # never written, or deleted by the user: (re)created
         if listed in self._existing:  # else not in the folder when the export began: nothing to read
@@ -208,8 +218,9 @@ class ExportFolder:
         else:
             return self._result(article, name, FileStatus.KEPT,
                                 "edited since the last export; kept (use --force to overwrite it)")
+        self._written += 1
         try:
-            write_atomically(path, data)
+            write_atomically(path, data, temporary=f"{self._temporary}{self._written}.tmp")
         except OSError as error:
             return self._result(article, name, FileStatus.FAILED, f"cannot write it ({error.strerror or error})")
         entry.sha256 = sha256(data)
