@@ -21,17 +21,15 @@ from reader.domain.export_records import ExportArticle, ExportHighlight, ShownHi
 from reader.domain.tags import is_same_or_descendant, normalize_tag
 from reader.exporters.annotations import BackupArticle, collection
 from reader.services.collector import collector_paused
-from reader.services.export_folder import ExportedFile, ExportFolder, FileStatus, write_atomically
+from reader.services.export_folder import ExportedFile, ExportFolder, FileStatus, sha256, write_atomically
 from reader.services.progress import CancelCheck, ProgressCallback
 from reader.services.settings import Settings, SettingsStore
 from reader.storage import Storage
 
 if TYPE_CHECKING:
     from reader.exporters.markdown import MarkdownExporter
-    from reader.storage.export_renders import KeptRender
 
 BATCH = 200  # articles whose highlights load in one go: few queries, bounded memory
-_NOTHING_KEPT = (None, None)  # an article without a row of kept renders: render it, and give it one
 HighlightLoader = Callable[[Sequence[int]], Mapping[int, list[ExportHighlight]] | Mapping[int, list[ShownHighlight]]]
 
 
@@ -133,49 +131,53 @@ class ExportService:
             grouped = settings.export_group_by_color if group_by_color is None else group_by_color
             layout = exporter.layout_key(settings.color_names, grouped)
             # Stamps first, before anything rendered from is read: see storage/export_renders.
-            kept = self._storage.export_renders.lookup(layout, article_ids or None) if layout else {}
+            stamps = self._storage.export_renders.stamps(article_ids or None) if layout else {}
             articles = self.select(article_ids=article_ids, tag=tag)
             target = ExportFolder(folder)
             report = MarkdownExportReport(target.folder, warnings=target.warnings)
-            fresh: list[tuple[int, int | None, str]] = []  # (article id, stamp read, Markdown) rendered now
             try:
-                for done, article, content in self._contents(articles, exporter, kept, settings.color_names,
-                                                              grouped, fresh):
+                for done, article, content, digest in self._contents(articles, exporter, layout, stamps,
+                                                                      settings.color_names, grouped):
                     if should_cancel is not None and should_cancel():
                         report.cancelled = True
                         break
-                    report.files.append(target.write(article, content, force=force))
+                    report.files.append(target.write(article, content, force=force, digest=digest))
                     if progress is not None:
                         progress(done, len(articles), article.title)
             finally:
                 target.save()  # what was written is remembered even if a template fails half-way
-                if layout is not None:
-                    self._storage.export_renders.keep(layout, fresh)
             return report
 
     def _contents(
         self,
         articles: list[ExportArticle],
         exporter: MarkdownExporter,
-        kept: Mapping[int, KeptRender],
+        layout: str | None,
+        stamps: Mapping[int, int],
         color_names: Mapping[str, str],
         grouped: bool,
-        fresh: list[tuple[int, int | None, str]],
-    ) -> Iterator[tuple[int, ExportArticle, str]]:
-        """(position, article, its Markdown): the render kept for it if any, else rendered now (and
-        added to `fresh` with the stamp read for it); highlights load a batch of articles at a time."""
-        load = self._highlight_loader(exporter)
+    ) -> Iterator[tuple[int, ExportArticle, str, str | None]]:
+        """(position, article, its Markdown, the SHA-256 of that if known), a batch of articles at a
+        time: the Markdown the library kept for `layout` if any, else rendered now and kept under the
+        stamp read before."""
+        load, renders = self._highlight_loader(exporter), self._storage.export_renders
         for at in range(0, len(articles), BATCH):
             batch = articles[at:at + BATCH]
-            unkept = [article.id for article in batch if kept.get(article.id, _NOTHING_KEPT)[1] is None]
+            kept = renders.kept(layout, [article.id for article in batch]) if layout else {}
+            unkept = [article.id for article in batch if article.id not in kept]
             highlights = load(unkept) if unkept else {}
+            fresh = []  # (article id, stamp read before its rows, Markdown, its SHA-256)
             for done, article in enumerate(batch, start=at + 1):
-                stamp, content = kept.get(article.id, _NOTHING_KEPT)
+                content, digest = kept.get(article.id) or (None, None)
                 if content is None:
                     content = exporter.render(article, highlights[article.id], color_names=color_names,
                                               group_by_color=grouped)
-                    fresh.append((article.id, stamp, content))
-                yield done, article, content
+                    if layout is not None:
+                        digest = sha256(content.encode("utf-8"))
+                        fresh.append((article.id, stamps.get(article.id), content, digest))
+                yield done, article, content, digest
+            if layout is not None:
+                renders.keep(layout, fresh)
 
     def _highlight_loader(self, exporter: MarkdownExporter) -> HighlightLoader:
         """What `exporter` renders from: every field for a template, what it shows for the default layout."""

@@ -179,9 +179,14 @@ class ExportFolder:
             self._loaded = text
 
     # --- files ---------------------------------------------------------------------------
-    def write(self, article: ExportArticle, content: str, *, force: bool = False) -> ExportedFile:
-        """Put `content` in the article's file unless the user edited that file (see the module)."""
+    def write(self, article: ExportArticle, content: str, *, force: bool = False,
+              digest: str | None = None) -> ExportedFile:
+        """Put `content` in the article's file unless the user edited that file (see the module).
+
+        `digest`, if known, is the SHA-256 of `content` as UTF-8 (see `sha256`).
+        """
         data = content.encode("utf-8")
+        digest = digest or sha256(data)
         key = article.uid or f"id:{article.id}"
         entry = self._entries.get(key) or self._entries.pop(f"id:{article.id}", None)
         if entry is not None and not self._is_regular(entry.file):
@@ -207,7 +212,7 @@ class ExportFolder:
             except OSError as error:
                 return self._result(article, name, FileStatus.FAILED, f"cannot read it ({error.strerror or error})")
         if current is not None and current == data:
-            entry.sha256 = sha256(data)
+            entry.sha256 = digest
             return self._result(article, name, FileStatus.UNCHANGED)
         if current is None:
             status = FileStatus.CREATED
@@ -223,7 +228,7 @@ class ExportFolder:
             write_atomically(path, data, temporary=f"{self._temporary}{self._written}.tmp")
         except OSError as error:
             return self._result(article, name, FileStatus.FAILED, f"cannot write it ({error.strerror or error})")
-        entry.sha256 = sha256(data)
+        entry.sha256 = digest
         self._existing[listed] = name
         return self._result(article, name, status)
 

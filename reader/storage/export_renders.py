@@ -16,7 +16,6 @@ read: a change made in between has replaced it, so that render is dropped.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
 
 from reader.storage.database import Database, busy_timeout_ms
 from reader.storage.errors import StorageError
@@ -34,15 +33,8 @@ CHUNK = 500  # ids per IN (...) query, well under SQLite's limit on bound parame
 Execute = Callable[[str], object]
 
 
-class KeptRender(NamedTuple):
-    """An article's stamp as read, and its Markdown if kept for the layout asked about."""
-
-    stamp: int
-    markdown: str | None
-
-
 def _forget(where: str) -> str:
-    return f"UPDATE {TABLE} SET stamp = random(), markdown = NULL WHERE article_id {where}; "
+    return f"UPDATE {TABLE} SET stamp = random(), markdown = NULL, sha256 = NULL WHERE article_id {where}; "
 
 
 def _tag_owners(tag: str) -> str:
@@ -98,38 +90,47 @@ class ExportRenders:
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    def lookup(self, layout: str, article_ids: Sequence[int] | None = None) -> dict[int, KeptRender]:
-        """Each article's stamp (of those given, or all), with its Markdown where it was kept for `layout`.
+    def stamps(self, article_ids: Sequence[int] | None = None) -> dict[int, int]:
+        """Each article's stamp (of those given, or all); read it before anything to render: see the module."""
+        return dict(self._rows(f"SELECT article_id, stamp FROM {TABLE}", (), article_ids))
 
-        Call it before reading anything to render: see the module.
+    def kept(self, layout: str, article_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+        """(Markdown, SHA-256 of its UTF-8 bytes) kept for `layout`, of those of `article_ids` that have it.
+
+        Each is right for its article as the library holds it when read (a change drops it),
+        whatever the stamps read before.
         """
-        query = f"SELECT article_id, stamp, CASE WHEN layout = ? THEN markdown END FROM {TABLE}"
+        return {article_id: (markdown, digest) for article_id, markdown, digest in self._rows(
+            f"SELECT article_id, markdown, sha256 FROM {TABLE} WHERE layout = ? AND markdown IS NOT NULL "
+            "AND sha256 IS NOT NULL", (layout,), article_ids)}
+
+    def _rows(self, query: str, params: tuple, article_ids: Sequence[int] | None) -> list[tuple]:
         with self._db.read_session() as session:
             driver = session.connection().connection.driver_connection
             if article_ids is None:
-                rows = driver.execute(query, (layout,)).fetchall()
-            else:
-                ids = list(dict.fromkeys(article_ids))
-                rows = []
-                for at in range(0, len(ids), CHUNK):
-                    some = ids[at:at + CHUNK]
-                    rows += driver.execute(f"{query} WHERE article_id IN ({','.join('?' * len(some))})",
-                                           (layout, *some)).fetchall()
-        return {article_id: KeptRender(stamp, markdown) for article_id, stamp, markdown in rows}
+                return driver.execute(query, params).fetchall()
+            ids = list(dict.fromkeys(article_ids))
+            joiner = " AND " if " WHERE " in query else " WHERE "
+            rows = []
+            for at in range(0, len(ids), CHUNK):
+                some = ids[at:at + CHUNK]
+                rows += driver.execute(f"{query}{joiner}article_id IN ({','.join('?' * len(some))})",
+                                       (*params, *some)).fetchall()
+            return rows
 
-    def keep(self, layout: str, renders: Iterable[tuple[int, int | None, str]]) -> bool:
-        """Keep each (article id, stamp read before rendering or None if it had no row, Markdown).
+    def keep(self, layout: str, renders: Iterable[tuple[int, int | None, str, str]]) -> bool:
+        """Keep each (article id, stamp read before rendering or None if it had no row, Markdown, its SHA-256).
 
         Only renders whose article still has the stamp read are kept; an article that had no
         row gets one, to keep its next render. Returns False, having kept nothing, when the
         library is busy or read-only: the export that called this has done its work anyway.
         """
         kept, rowless = [], []
-        for article_id, stamp, markdown in renders:
+        for article_id, stamp, markdown, digest in renders:
             if stamp is None:
                 rowless.append((article_id,))
             else:
-                kept.append((layout, markdown, article_id, stamp))
+                kept.append((layout, markdown, digest, article_id, stamp))
         if not kept and not rowless:
             return True
         try:
@@ -139,7 +140,8 @@ class ExportRenders:
                 try:
                     if kept:
                         connection.exec_driver_sql(
-                            f"UPDATE {TABLE} SET layout = ?, markdown = ? WHERE article_id = ? AND stamp = ?", kept)
+                            f"UPDATE {TABLE} SET layout = ?, markdown = ?, sha256 = ? WHERE article_id = ? AND stamp = ?",
+                            kept)
                     if rowless:
                         connection.exec_driver_sql(
                             f"INSERT OR IGNORE INTO {TABLE} (article_id, stamp) SELECT id, random() FROM articles "

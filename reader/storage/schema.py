@@ -101,6 +101,7 @@ class ExportRenderRow(Base):
     stamp: Mapped[int] = mapped_column(Integer)  # a new random value on every change to the article
     layout: Mapped[str] = mapped_column(Text, default="")
     markdown: Mapped[str | None] = mapped_column(Text, nullable=True)
+    sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)  # of the Markdown's UTF-8 bytes
 
 
 class HighlightRow(Base):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import random
 import sqlite3
 from dataclasses import replace
@@ -11,7 +13,7 @@ import pytest
 import reader.exporters.markdown_default as markdown_default
 from reader.domain.colors import PALETTE
 from reader.exporters.markdown import MarkdownExporter
-from reader.storage import DATABASE_NAME
+from reader.services.export_folder import MANIFEST_NAME
 
 
 def _fresh(services, article_id: int) -> str:
@@ -50,6 +52,9 @@ def test_a_second_export_renders_nothing_and_writes_the_same_bytes(services, ric
     second = _export(services, tmp_path / "two", renders_counted)
     assert renders_counted == [2, 0]
     assert _exported(first) == _exported(second) == {a: _fresh(services, a) for a in _exported(first)}
+    manifest = json.loads((tmp_path / "two" / MANIFEST_NAME).read_text(encoding="utf-8"))
+    assert {entry["file"]: entry["sha256"] for entry in manifest["files"]} == {
+        item.file: hashlib.sha256(item.path.read_bytes()).hexdigest() for item in second.files}
 
 
 def test_only_the_changed_article_is_rendered_again(services, rich_library, tmp_path, renders_counted):
@@ -79,7 +84,8 @@ def test_a_users_template_renders_every_time_and_keeps_nothing(services, rich_li
     for folder in ("one", "two"):
         _export(services, tmp_path / folder, renders_counted, template=template)
     assert renders_counted == [2, 2]
-    assert not any(kept.markdown for kept in services.storage.export_renders.lookup("default:x").values())
+    with sqlite3.connect(services.storage.database.path) as library:
+        assert library.execute("SELECT count(*) FROM export_renders WHERE markdown IS NOT NULL").fetchone() == (0,)
 
 
 def test_an_export_in_a_busy_library_writes_every_file_without_keeping_renders(services, rich_library, tmp_path,
@@ -94,6 +100,26 @@ def test_an_export_in_a_busy_library_writes_every_file_without_keeping_renders(s
     _export(services, tmp_path / "two", renders_counted)
     assert renders_counted == [2, 2]  # nothing was kept the first time
     assert _exported(report) == {a: _fresh(services, a) for a in _exported(report)}
+
+
+def test_a_change_made_while_an_export_reads_is_not_kept_in_an_old_render(services, rich_library, tmp_path,
+                                                                          renders_counted, monkeypatch):
+    rows = services.storage.export_rows
+    real_articles = rows.articles
+
+    def articles_then_an_edit(*args, **kwargs):
+        found = real_articles(*args, **kwargs)
+        services.articles.edit(rich_library.foxes, title="Retitled while the export ran")
+        return found
+
+    monkeypatch.setattr(rows, "articles", articles_then_an_edit)
+    first = _exported(_export(services, tmp_path / "one", renders_counted))
+    monkeypatch.setattr(rows, "articles", real_articles)
+    assert "Retitled" not in first[rich_library.foxes]  # rendered from what was read before the edit
+    second = _exported(_export(services, tmp_path / "two", renders_counted))
+    assert renders_counted == [2, 1]  # that render was not kept; the other article's was
+    assert "# Retitled while the export ran" in second[rich_library.foxes]
+    assert second == {a: _fresh(services, a) for a in second}
 
 
 def test_the_layout_key_follows_the_code_that_renders(monkeypatch):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from typing import NamedTuple
 
 import pytest
 from alembic import command
@@ -16,7 +17,7 @@ from search_helpers import add_article, add_highlight, execute
 
 from reader.storage import DATABASE_NAME, open_storage
 from reader.storage.database import _alembic_config
-from reader.storage.export_renders import ARTICLE_COLUMNS, READING_STATE_COLUMNS, TABLE, KeptRender
+from reader.storage.export_renders import ARTICLE_COLUMNS, READING_STATE_COLUMNS, TABLE
 
 LAYOUT = "default:test"
 
@@ -39,10 +40,22 @@ def library(storage):
     return {"birds": birds.id, "stones": stones.id, "herons": herons.id, "granite": granite.id}
 
 
+class KeptRender(NamedTuple):
+    stamp: int
+    markdown: str | None
+
+
+def lookup(storage, layout: str, article_ids=None) -> dict[int, KeptRender]:
+    """Each article's stamp and the Markdown kept for `layout` (None if none)."""
+    stamps = storage.export_renders.stamps(article_ids)
+    kept = storage.export_renders.kept(layout, list(stamps))
+    return {article_id: KeptRender(stamp, kept.get(article_id, (None,))[0]) for article_id, stamp in stamps.items()}
+
+
 def _keep_all(storage) -> None:
-    stamps = storage.export_renders.lookup(LAYOUT)
-    assert storage.export_renders.keep(LAYOUT, [(id_, kept.stamp, f"rendered {id_}") for id_, kept in stamps.items()])
-    assert all(kept.markdown for kept in storage.export_renders.lookup(LAYOUT).values())
+    stamps = storage.export_renders.stamps()
+    assert storage.export_renders.keep(LAYOUT, [(id_, stamp, f"rendered {id_}", "d") for id_, stamp in stamps.items()])
+    assert all(kept.markdown for kept in lookup(storage, LAYOUT).values())
 
 
 # Each change is made as the app makes it; the articles whose renders it must forget.
@@ -72,9 +85,9 @@ CHANGES = {
 @pytest.mark.parametrize("change", list(CHANGES))
 def test_a_change_forgets_the_render_of_its_article_and_no_other(storage, library, change):
     make, forgotten = CHANGES[change]
-    before = storage.export_renders.lookup(LAYOUT)
+    before = lookup(storage, LAYOUT)
     make(storage, library)
-    after = storage.export_renders.lookup(LAYOUT)
+    after = lookup(storage, LAYOUT)
     for name in ("birds", "stones"):
         article_id = library[name]
         if name in forgotten:
@@ -85,14 +98,14 @@ def test_a_change_forgets_the_render_of_its_article_and_no_other(storage, librar
 
 def test_a_tag_on_both_articles_renamed_forgets_both(storage, library):
     storage.tags.rename("patience", "waiting")
-    assert all(kept.markdown is None for kept in storage.export_renders.lookup(LAYOUT).values())
+    assert all(kept.markdown is None for kept in lookup(storage, LAYOUT).values())
 
 
 def test_reading_state_keeps_the_render(storage, library):
-    before = storage.export_renders.lookup(LAYOUT)
+    before = lookup(storage, LAYOUT)
     storage.article_state.set_flags(library["birds"], is_read=True, archived=True)
     storage.article_state.set_position(library["birds"], 12, 0.5)
-    assert storage.export_renders.lookup(LAYOUT) == before
+    assert lookup(storage, LAYOUT) == before
 
 
 def test_every_article_column_either_forgets_renders_or_is_reading_state(storage):
@@ -103,54 +116,54 @@ def test_every_article_column_either_forgets_renders_or_is_reading_state(storage
 
 def test_deleting_an_article_deletes_its_row_and_a_new_article_gets_one(storage, library):
     storage.articles.delete(library["birds"])
-    assert set(storage.export_renders.lookup(LAYOUT)) == {library["stones"]}
+    assert set(lookup(storage, LAYOUT)) == {library["stones"]}
     fresh = add_article(storage, "Trees", "Oaks grow slowly.")
-    assert storage.export_renders.lookup(LAYOUT)[fresh.id].markdown is None
+    assert lookup(storage, LAYOUT)[fresh.id].markdown is None
 
 
 def test_a_render_kept_for_another_layout_is_not_given(storage, library):
-    assert all(kept.markdown is None for kept in storage.export_renders.lookup("default:other").values())
-    assert storage.export_renders.lookup(LAYOUT, [library["stones"]]) == {
-        library["stones"]: KeptRender(storage.export_renders.lookup(LAYOUT)[library["stones"]].stamp,
+    assert all(kept.markdown is None for kept in lookup(storage, "default:other").values())
+    assert lookup(storage, LAYOUT, [library["stones"]]) == {
+        library["stones"]: KeptRender(lookup(storage, LAYOUT)[library["stones"]].stamp,
                                       f"rendered {library['stones']}")}
 
 
 def test_a_change_between_reading_the_stamps_and_keeping_a_render_drops_that_render(storage, library):
     execute(storage, f"UPDATE {TABLE} SET markdown = NULL")
-    stamps = storage.export_renders.lookup(LAYOUT)
+    stamps = lookup(storage, LAYOUT)
     storage.highlights.update(library["herons"], note="changed while the export rendered")
-    assert storage.export_renders.keep(LAYOUT, [(id_, kept.stamp, "stale?") for id_, kept in stamps.items()])
-    after = storage.export_renders.lookup(LAYOUT)
+    assert storage.export_renders.keep(LAYOUT, [(id_, kept.stamp, "stale?", "d") for id_, kept in stamps.items()])
+    after = lookup(storage, LAYOUT)
     assert after[library["birds"]].markdown is None
     assert after[library["stones"]].markdown == "stale?"  # unchanged meanwhile: kept
 
 
 def test_an_article_without_a_row_gets_one_and_its_next_render_is_kept(storage, library):
     execute(storage, f"DELETE FROM {TABLE} WHERE article_id = :id", {"id": library["birds"]})
-    assert library["birds"] not in storage.export_renders.lookup(LAYOUT)
-    assert storage.export_renders.keep(LAYOUT, [(library["birds"], None, "not kept: no stamp was read")])
-    stamp, markdown = storage.export_renders.lookup(LAYOUT)[library["birds"]]
+    assert library["birds"] not in lookup(storage, LAYOUT)
+    assert storage.export_renders.keep(LAYOUT, [(library["birds"], None, "not kept: no stamp was read", "d")])
+    stamp, markdown = lookup(storage, LAYOUT)[library["birds"]]
     assert markdown is None
-    storage.export_renders.keep(LAYOUT, [(library["birds"], stamp, "kept")])
-    assert storage.export_renders.lookup(LAYOUT)[library["birds"]].markdown == "kept"
+    storage.export_renders.keep(LAYOUT, [(library["birds"], stamp, "kept", "d")])
+    assert lookup(storage, LAYOUT)[library["birds"]].markdown == "kept"
 
 
 def test_keeping_renders_in_a_busy_library_gives_up_at_once_and_changes_nothing(storage, library, data_dir):
     execute(storage, f"UPDATE {TABLE} SET markdown = NULL")
-    stamps = storage.export_renders.lookup(LAYOUT)
+    stamps = lookup(storage, LAYOUT)
     other = sqlite3.connect(data_dir / DATABASE_NAME, check_same_thread=False)
     other.execute("BEGIN IMMEDIATE")  # another program is writing
     try:
         result: list[bool] = []
         worker = threading.Thread(target=lambda: result.append(storage.export_renders.keep(
-            LAYOUT, [(id_, kept.stamp, "rendered") for id_, kept in stamps.items()])))
+            LAYOUT, [(id_, kept.stamp, "rendered", "d") for id_, kept in stamps.items()])))
         worker.start()
         worker.join(timeout=3)  # the library's own busy timeout is 5 s: keeping must not wait for it
         assert not worker.is_alive() and result == [False]
     finally:
         other.rollback()
         other.close()
-    assert all(kept.markdown is None for kept in storage.export_renders.lookup(LAYOUT).values())
+    assert all(kept.markdown is None for kept in lookup(storage, LAYOUT).values())
     assert execute(storage, "PRAGMA busy_timeout") != [(100,)]  # the connection's own wait is back
 
 
@@ -164,6 +177,6 @@ def test_migrating_a_0003_library_gives_every_article_a_row(data_dir):
     assert not execute(storage, f"SELECT name FROM sqlite_master WHERE name LIKE '{TABLE}%'")
     storage.close()
     upgraded = open_storage(data_dir)
-    assert set(upgraded.export_renders.lookup(LAYOUT)) == {birds.id}
+    assert set(lookup(upgraded, LAYOUT)) == {birds.id}
     upgraded.tags.rename("nature", "wild")  # the triggers came with it
     upgraded.close()

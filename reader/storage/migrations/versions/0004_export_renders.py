@@ -25,6 +25,7 @@ def upgrade() -> None:
         sa.Column("stamp", sa.Integer, nullable=False),
         sa.Column("layout", sa.Text, nullable=False, server_default=""),
         sa.Column("markdown", sa.Text, nullable=True),
+        sa.Column("sha256", sa.String(64), nullable=True),
     )
     execute = op.get_bind().exec_driver_sql  # raw SQL: trigger bodies must not be read as bind parameters
     export_renders.fill(execute)
