@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import datetime
 from functools import lru_cache
 from operator import attrgetter
-from datetime import datetime
 from typing import Any, TypeVar
 
 from reader import __version__
