@@ -140,6 +140,18 @@ def test_deleting_the_passage_orphans_the_highlight(data, case):
     assert placement.state is AnchorState.ORPHAN
 
 
+def test_words_left_side_by_side_by_the_deletion_never_pass_for_the_quote():
+    # Found by the property above: "min" (of "mini") and "pel" (of "pelka") meet as "minpel",
+    # one letter from the deleted "mipel"; one cheapest alignment credits "pel" to the quote.
+    text = ("mifi renka renren mini misor mipel pelka kaka katas kami karen kalo kavo kadu kapel kasor kani "
+            "kabra kaquo kazem kafi kagal kahu loka lolo lomi loren lotas lovo lodu lopel losor loni lobra")
+    start = text.index("mipel")
+    anchor = Anchor(start, start + 5, "mipel", *quote_context(text, start, start + 5))
+    new = text[:start - 8] + text[start + 6:]
+    assert "minpelka" in new
+    assert Reanchorer(text, new).place(anchor).state is AnchorState.ORPHAN
+
+
 @SETTINGS
 @given(st.data(), highlighted())
 def test_offsets_always_fall_within_the_new_text(data, case):

@@ -257,16 +257,16 @@ class Search:
         old_low, new_low = max(0, anchor.start - CONTEXT_LENGTH), max(0, c.start - CONTEXT_LENGTH)
         old_part = old[old_low:anchor.end + CONTEXT_LENGTH]
         new_part = new[new_low:c.end + CONTEXT_LENGTH]
-        quote_low, quote_high = anchor.start - old_low, anchor.end - old_low
-        passage_low, passage_high = c.start - new_low, c.end - new_low
-        kept = 0
-        for op in Levenshtein.opcodes(old_part, new_part):
-            if op.tag == "equal":
-                shift = op.dest_start - op.src_start
-                low = max(op.src_start, quote_low, passage_low - shift)
-                high = min(op.src_end, quote_high, passage_high - shift)
-                kept += max(0, high - low)
-        return kept / (c.end - c.start)
+        quote = (anchor.start - old_low, anchor.end - old_low)
+        passage = (c.start - new_low, c.end - new_low)
+        # An edit often has several cheapest alignments ("min" + "pel" left side by side when
+        # "i misor mipel " went may keep the quote's "pel" or the next word's): the quote is
+        # credited only with what both the first and the last of them keep.
+        forward = _kept(Levenshtein.opcodes(old_part, new_part), quote, passage)
+        backward = _kept(Levenshtein.opcodes(old_part[::-1], new_part[::-1]),
+                         (len(old_part) - quote[1], len(old_part) - quote[0]),
+                         (len(new_part) - passage[1], len(new_part) - passage[0]))
+        return min(forward, backward) / (c.end - c.start)
 
     def _old_copies(self, passage: str, old: str, folded: FoldedSpan | None) -> list[int]:
         """Where the old text's copies of `passage` outside the highlight went, sorted.
@@ -302,3 +302,15 @@ class Search:
         else:
             state = AnchorState.MOVED
         return self.owner.placement(state, best.start, best.end, best.score)
+
+
+def _kept(opcodes, quote: tuple[int, int], passage: tuple[int, int]) -> int:
+    """How many characters the alignment `opcodes` keeps unchanged from `quote` (source span) into `passage`."""
+    kept = 0
+    for op in opcodes:
+        if op.tag == "equal":
+            shift = op.dest_start - op.src_start
+            low = max(op.src_start, quote[0], passage[0] - shift)
+            high = min(op.src_end, quote[1], passage[1] - shift)
+            kept += max(0, high - low)
+    return kept
