@@ -1,15 +1,15 @@
 """Render the whole window on a small sample library, in every theme, to PNG files.
 
 Run under a display or Xvfb (fonts render as on a desktop):
-    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python packaging/screenshot_window.py [OUT_DIR]
-Writes window-<theme>.png at 1280x800: the seed article open with overlapping highlights,
-notes and tags, the note editor of one highlight open in the sidebar.
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python packaging/screenshot_window.py [OUT_DIR] [--size WxH]
+Writes window-<theme>.png at 1280x800 (or the size asked for): the seed article open with
+overlapping highlights, notes and tags, the note editor of one highlight open in the sidebar.
 """
 
 from __future__ import annotations
 
+import argparse
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
@@ -56,7 +56,12 @@ def build_library(folder: Path):
 
 
 def main() -> None:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
+    parser = argparse.ArgumentParser(description="Screenshots of the window in every theme.")
+    parser.add_argument("out", nargs="?", default=".", type=Path)
+    parser.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
+    args = parser.parse_args()
+    out: Path = args.out
+    width, height = (int(part) for part in args.size.lower().split("x"))
     out.mkdir(parents=True, exist_ok=True)
     app = make_application()
     workspace = Path(tempfile.mkdtemp())
@@ -64,7 +69,7 @@ def main() -> None:
     window = build_window(services)
     window.start()
     window.library.select_article(seed.id)
-    window.resize(1280, 800)
+    window.resize(width, height)
     window.show()
     themes = ["light", "sepia", "dark"]
 
