@@ -19,7 +19,8 @@ def stylesheet(theme: Theme) -> str:
     source = (resources_folder() / "styles" / "reader.qss").read_text(encoding="utf-8")
     return Template(source).safe_substitute(
         background=theme.background, text=theme.text, muted=theme.muted, panel=theme.panel,
-        border=theme.border, accent=theme.accent, selection=theme.selection, link=theme.link)
+        border=theme.border, accent=theme.accent, selection=theme.selection, link=theme.link,
+        error=theme.error)
 
 
 class Appearance:
