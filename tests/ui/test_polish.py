@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from reading_data import drag
@@ -102,3 +103,29 @@ def test_a_narrow_window_keeps_room_for_the_article(make_window, library, qtbot)
     window.resize(1280, 800)
     qtbot.waitUntil(lambda: window.splitter.width() > 1200)
     assert window.splitter.sizes()[1] > window.splitter.width() / 2  # wide again: the article takes the room
+
+
+def _edit_field_width(combo) -> int:
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    return combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                        QStyle.SubControl.SC_ComboBoxEditField, combo).width()
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 800)])
+def test_the_library_choices_show_whole_at_800_and_at_1280(make_window, library, qtbot, size):
+    window = make_window(library)
+    window.apply_appearance()  # the style sheet's padding is part of what must fit
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.splitter.width() <= size[0] and window.isVisible())
+    pane = window.library
+    assert pane.show_combo.geometry().top() == pane.sort_combo.geometry().top()  # side by side, one row
+    assert pane.sort_combo.height() == pane.show_combo.height() <= pane.filter_edit.height() + 4
+    for combo in (pane.show_combo, pane.sort_combo):
+        for row in range(combo.count()):
+            text = combo.itemText(row)
+            assert combo.fontMetrics().horizontalAdvance(text) <= _edit_field_width(combo), \
+                f"{combo.objectName()}: {text!r} is clipped at {size}"
+            assert combo.itemData(row, Qt.ItemDataRole.ToolTipRole)  # the short label is explained
