@@ -2,7 +2,8 @@
 
 Run under a display or Xvfb (fonts render as on a desktop):
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python packaging/screenshot_details.py [OUT_DIR]
-Writes, for each theme: export-<theme>.png and preferences-<theme>.png (the dialogs),
+Writes, for each theme: export-<theme>.png and preferences-<theme>.png (the dialogs, showing
+an export that failed and a broken template),
 completion-<theme>.png (the tag completion popup over the sidebar), focus-list-<theme>.png
 and focus-reading-<theme>.png (keyboard focus in the article list, then the reading pane),
 and search-<theme>.png (a search that found nothing).
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import QWidget
 from screenshot_window import build_library
 
 from reader.app import build_window, make_application
-from reader.ui.export_dialog import ExportDialog
+from reader.ui.export_dialog import MARKDOWN, ExportDialog, ExportRequest
 from reader.ui.preferences import PreferencesDialog
 
 
@@ -45,7 +46,16 @@ def main() -> None:
     window.resize(1280, 800)
     window.move(0, 0)
     window.show()
+    window.activateWindow()  # focus shows only in the active window (Xvfb has no window manager to do it)
     steps: list[Callable[[], None]] = []
+    template = workspace / "notes.md.j2"
+    template.write_text("# {{ article.title }}\n{% for h in highlights %}\n> {{ h.quote }\n", encoding="utf-8")
+
+    def broken_template(preferences: PreferencesDialog) -> PreferencesDialog:
+        preferences.template.setText(str(template))
+        preferences.template_is_valid()
+        return preferences
+
     dialogs: list[QWidget] = []
 
     def dialog(theme: str, name: str, make: Callable[[], QWidget]) -> None:
@@ -69,8 +79,11 @@ def main() -> None:
         steps.append(use)
         dialog(theme, "export", lambda: ExportDialog(
             window, open_id=seed.id, selected_ids=[seed.id], tags=services.tags.names(),
-            group_by_color=True, last_folder="/tmp/notes"))
-        dialog(theme, "preferences", lambda: PreferencesDialog(window.settings, window))
+            group_by_color=True, last_folder="/tmp/notes",
+            previous=ExportRequest(MARKDOWN, Path("/notes"), (seed.id,), None, True, False),
+            error="The export failed: cannot create the folder /notes: Permission denied"))
+        dialog(theme, "preferences", lambda: broken_template(PreferencesDialog(
+            window.settings, window, check_template=services.exports.exporter)))
         steps.append(lambda: window.library.list_view.setFocus())
         steps.append(lambda theme=theme: window.grab().save(str(out / f"focus-list-{theme}.png")))
         steps.append(lambda: window.reading.view.setFocus())

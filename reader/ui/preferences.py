@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from reader.domain.colors import PALETTE
 from reader.domain.errors import ReaderError
 from reader.services.settings import Settings
-from reader.ui.theme import THEMES
+from reader.ui.theme import resolve_theme
 
 
 TemplateCheck = Callable[[Path], object]
@@ -49,10 +49,12 @@ class PreferencesDialog(QDialog):
         colors = QGroupBox("What the colours mean")
         color_form = QFormLayout(colors)
         self.color_names: dict[str, QLineEdit] = {}
+        theme = resolve_theme(settings.theme)
         for number, color in enumerate(PALETTE, start=1):
-            swatch = QLabel(f"  {number}  ")
-            swatch.setStyleSheet(f"background: {THEMES['light'].highlights[color]}; border-radius: 4px;"
-                                 " color: #333;")
+            # as the highlights look in the reading pane, in the theme in use
+            swatch = QLabel(f"  {number}  ", objectName=f"color_swatch_{color}")
+            swatch.setStyleSheet(f"background: {theme.highlights[color]}; color: {theme.text};"
+                                 f" border: 1px solid {theme.underline[color]}; border-radius: 4px;")
             edit = QLineEdit(settings.color_names.get(color, ""), objectName=f"color_name_{color}")
             edit.setPlaceholderText(f"{color} (e.g. {_EXAMPLES[color]})")
             row = QHBoxLayout()
