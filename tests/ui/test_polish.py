@@ -129,3 +129,35 @@ def test_the_library_choices_show_whole_at_800_and_at_1280(make_window, library,
             assert combo.fontMetrics().horizontalAdvance(text) <= _edit_field_width(combo), \
                 f"{combo.objectName()}: {text!r} is clipped at {size}"
             assert combo.itemData(row, Qt.ItemDataRole.ToolTipRole)  # the short label is explained
+
+
+def test_archiving_says_so_in_the_status_bar_as_deleting_does(make_window, library, qtbot):
+    window = make_window(library)
+    window.actions.toggle_archived.trigger()
+    assert window.status.currentMessage() == "Archived 1 article (Ctrl+Z brings it back)."
+
+    window.library.show_combo.setCurrentIndex(window.library.show_combo.findData("archived"))
+    window.library.select_row(0)
+    window.actions.toggle_archived.trigger()  # Unarchive
+    assert window.status.currentMessage() == "Moved 1 article back to the inbox (Ctrl+Z archives it again)."
+
+    window.library.show_combo.setCurrentIndex(window.library.show_combo.findData("inbox"))
+    window.library.list_view.selectAll()
+    count = window.library.model.rowCount()
+    window.actions.toggle_archived.trigger()
+    assert window.status.currentMessage() == f"Archived {count} articles (Ctrl+Z brings them back)."
+    window.actions.undo.trigger()
+    assert window.library.model.rowCount() == count  # as the message says
+
+
+def test_an_archive_that_fails_leaves_its_reason_in_the_status_bar(make_window, library, monkeypatch):
+    from reader.domain.errors import ReaderError
+
+    window = make_window(library)
+
+    def locked(*_args):
+        raise ReaderError("the library is locked")
+
+    monkeypatch.setattr(library.articles, "set_archived", locked)
+    window.actions.toggle_archived.trigger()
+    assert window.status.currentMessage() == "Archive failed: the library is locked"
