@@ -6,7 +6,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QStyle, QStyleOptionButton
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QStyleOptionButton,
+    QToolButton,
+)
 
 from reader.domain.colors import PALETTE
 from reader.ui.export_dialog import ExportDialog
@@ -31,6 +39,11 @@ def contrast(one: QColor, other: QColor) -> float:
 
 def _pixel(widget, x: int, y: int) -> str:
     return QColor(widget.grab().toImage().pixel(x, y)).name()
+
+
+def _colors(widget) -> set[str]:
+    image = widget.grab().toImage()
+    return {QColor(image.pixel(x, y)).name() for x in range(image.width()) for y in range(image.height())}
 
 
 def _themed_window(make_window, library, theme: str):
@@ -73,6 +86,23 @@ def test_keyboard_focus_shows_on_the_lists_the_reading_pane_and_buttons(make_win
         assert _pixel(widget, 0, middle) == accent, f"{widget.objectName()} shows no focus ({theme})"
         assert _pixel(widget, 1, middle) != accent, f"{widget.objectName()}: a double line"
         assert widget.contentsRect() == geometry  # the frame is there all along: nothing moves
+    dialog.close()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+    window.actions.find.trigger()
+    find_next = window.reading.findChild(QToolButton, "find_next")
+    qtbot.waitUntil(lambda: find_next.isVisible() and find_next.height() > 0)
+    _focus(qtbot, window.reading.findChild(QLineEdit, "find_field"))
+    assert _pixel(find_next, 0, find_next.height() // 2) != accent
+    _focus(qtbot, find_next)
+    assert _pixel(find_next, 0, find_next.height() // 2) == accent
+
+    swatch = window.sidebar.editor().findChild(QToolButton, "color_yellow")  # the card's colour buttons
+    _focus(qtbot, delete)
+    assert accent not in _colors(swatch)
+    _focus(qtbot, swatch)
+    assert accent in _colors(swatch)
 
 
 @pytest.mark.parametrize("theme", THEME_NAMES)
