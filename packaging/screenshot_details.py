@@ -3,26 +3,23 @@
 Run under a display or Xvfb (fonts render as on a desktop):
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python packaging/screenshot_details.py [OUT_DIR]
 Writes, for each theme: export-<theme>.png and preferences-<theme>.png (the dialogs, showing
-an export that failed and a broken template),
-completion-<theme>.png (the tag completion popup over the sidebar), focus-list-<theme>.png
-and focus-reading-<theme>.png (keyboard focus in the article list, then the reading pane),
-and search-<theme>.png (a search that found nothing).
+an export that failed and a broken template), completion-<theme>.png (the tag completion
+popup over the sidebar), focus-list-<theme>.png and focus-reading-<theme>.png (keyboard focus
+in the article list, then the reading pane), and search-<theme>.png (a search that found
+nothing).
 """
 
 from __future__ import annotations
 
-import shutil
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
-from screenshot_window import build_library
+from screenshot_window import sample_window
 
-from reader.app import build_window, make_application
 from reader.ui.export_dialog import MARKDOWN, ExportDialog, ExportRequest
 from reader.ui.preferences import PreferencesDialog
 
@@ -37,26 +34,35 @@ def screen_area(widget: QWidget):
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
     out.mkdir(parents=True, exist_ok=True)
-    app = make_application()
-    workspace = Path(tempfile.mkdtemp())
-    services, seed = build_library(workspace / "library")
-    window = build_window(services)
-    window.start()
-    window.library.select_article(seed.id)
-    window.resize(1280, 800)
-    window.move(0, 0)
-    window.show()
-    window.activateWindow()  # focus shows only in the active window (Xvfb has no window manager to do it)
+    with sample_window() as (app, window, seed):
+        window.move(0, 0)
+        window.activateWindow()  # focus shows only in the active window (Xvfb has no window manager to do it)
+        steps = shots(window, seed, out)
+
+        def next_step() -> None:
+            if steps:
+                steps.pop(0)()
+                QTimer.singleShot(300, next_step)
+            else:
+                window.close()
+                app.quit()
+
+        QTimer.singleShot(600, next_step)
+        app.exec()
+
+
+def shots(window, seed, out: Path) -> list[Callable[[], None]]:
+    """The steps that set up and save each picture, one after another."""
+    services = window.services
     steps: list[Callable[[], None]] = []
-    template = workspace / "notes.md.j2"
+    template = services.data_dir / "notes.md.j2"
     template.write_text("# {{ article.title }}\n{% for h in highlights %}\n> {{ h.quote }\n", encoding="utf-8")
+    dialogs: list[QWidget] = []
 
     def broken_template(preferences: PreferencesDialog) -> PreferencesDialog:
         preferences.template.setText(str(template))
         preferences.template_is_valid()
         return preferences
-
-    dialogs: list[QWidget] = []
 
     def dialog(theme: str, name: str, make: Callable[[], QWidget]) -> None:
         def show() -> None:
@@ -70,6 +76,12 @@ def main() -> None:
             shown.close()
 
         steps.extend([show, save])
+
+    def complete() -> None:
+        field = window.sidebar.article_tags.field
+        field.setFocus()
+        field.completer().setCompletionPrefix("i")
+        field.completer().complete()
 
     for theme in ("light", "dark"):
         def use(theme=theme) -> None:
@@ -88,35 +100,13 @@ def main() -> None:
         steps.append(lambda theme=theme: window.grab().save(str(out / f"focus-list-{theme}.png")))
         steps.append(lambda: window.reading.view.setFocus())
         steps.append(lambda theme=theme: window.grab().save(str(out / f"focus-reading-{theme}.png")))
-
-        def complete() -> None:
-            field = window.sidebar.article_tags.field
-            field.setFocus()
-            field.completer().setCompletionPrefix("i")
-            field.completer().complete()
-
-        def close_completion() -> None:
-            window.sidebar.article_tags.field.completer().popup().hide()
-
         steps.append(complete)
         steps.append(lambda theme=theme: screen_area(window).save(str(out / f"completion-{theme}.png")))
-        steps.append(close_completion)
+        steps.append(lambda: window.sidebar.article_tags.field.completer().popup().hide())
         steps.append(lambda: window.search_field.setText("zzzqqq"))
         steps.append(lambda theme=theme: window.grab().save(str(out / f"search-{theme}.png")))
         steps.append(lambda: window.search_field.clear())
-
-    def next_step() -> None:
-        if steps:
-            steps.pop(0)()
-            QTimer.singleShot(300, next_step)
-        else:
-            window.close()
-            app.quit()
-
-    QTimer.singleShot(600, next_step)
-    app.exec()
-    services.close()
-    shutil.rmtree(workspace, ignore_errors=True)
+    return steps
 
 
 if __name__ == "__main__":

@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -55,6 +57,25 @@ def build_library(folder: Path):
     return services, seed
 
 
+@contextmanager
+def sample_window(width: int = 1280, height: int = 800) -> Iterator[tuple]:
+    """(app, window, seed article): the window shown over a sample library in a temporary folder,
+    removed afterwards. Schedule the shots, then run `app.exec()` inside the block."""
+    app = make_application()
+    workspace = Path(tempfile.mkdtemp())
+    services, seed = build_library(workspace / "library")
+    try:
+        window = build_window(services)
+        window.start()
+        window.library.select_article(seed.id)
+        window.resize(width, height)
+        window.show()
+        yield app, window, seed
+    finally:
+        services.close()
+        shutil.rmtree(workspace, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Screenshots of the window in every theme.")
     parser.add_argument("out", nargs="?", default=".", type=Path)
@@ -63,35 +84,26 @@ def main() -> None:
     out: Path = args.out
     width, height = (int(part) for part in args.size.lower().split("x"))
     out.mkdir(parents=True, exist_ok=True)
-    app = make_application()
-    workspace = Path(tempfile.mkdtemp())
-    services, seed = build_library(workspace / "library")
-    window = build_window(services)
-    window.start()
-    window.library.select_article(seed.id)
-    window.resize(width, height)
-    window.show()
-    themes = ["light", "sepia", "dark"]
+    with sample_window(width, height) as (app, window, _seed):
+        themes = ["light", "sepia", "dark"]
 
-    def shoot() -> None:
-        theme = themes.pop(0)
-        window.settings.theme = theme
-        window.apply_appearance()
-        window.sidebar.select_highlight(window.sidebar.model.highlights()[1].id, emit=True)
-        QTimer.singleShot(400, lambda: save(theme))
+        def shoot() -> None:
+            theme = themes.pop(0)
+            window.settings.theme = theme
+            window.apply_appearance()
+            window.sidebar.select_highlight(window.sidebar.model.highlights()[1].id, emit=True)
+            QTimer.singleShot(400, lambda: save(theme))
 
-    def save(theme: str) -> None:
-        window.grab().save(str(out / f"window-{theme}.png"))
-        if themes:
-            shoot()
-        else:
-            window.close()
-            app.quit()
+        def save(theme: str) -> None:
+            window.grab().save(str(out / f"window-{theme}.png"))
+            if themes:
+                shoot()
+            else:
+                window.close()
+                app.quit()
 
-    QTimer.singleShot(600, shoot)
-    app.exec()
-    services.close()
-    shutil.rmtree(workspace, ignore_errors=True)
+        QTimer.singleShot(600, shoot)
+        app.exec()
 
 
 if __name__ == "__main__":

@@ -88,8 +88,11 @@ def test_a_narrow_window_keeps_room_for_the_article(make_window, library, qtbot)
     from PySide6.QtWidgets import QPushButton
 
     window = make_window(library)
-    highlight = library.annotations.highlight_quote(window.controller.article.id, "first paragraph")
-    window.events.highlights_changed.emit(window.controller.article.id)
+    article_id = window.controller.article.id
+    highlight = library.annotations.highlight_quote(article_id, "first paragraph")
+    for quote in ("says hello", "second paragraph", "talks about", "boats", "water"):  # the list scrolls
+        library.annotations.highlight_quote(article_id, quote)
+    window.events.highlights_changed.emit(article_id)
     window.sidebar.select_highlight(highlight.id, emit=True)  # its editor open: the widest the sidebar gets
     window.resize(800, 600)
     qtbot.waitUntil(lambda: window.splitter.width() <= 800)
@@ -99,6 +102,10 @@ def test_a_narrow_window_keeps_room_for_the_article(make_window, library, qtbot)
     assert library_width >= 180 and sidebar_width >= 200  # the side panes gave up width, and stay usable
     delete = window.sidebar.editor().findChild(QPushButton, "delete_highlight")
     assert delete.width() >= delete.sizeHint().width()  # the highlight's editor still fits its card
+    window.apply_appearance()  # and so it does with the style sheet's frames and paddings
+    qtbot.waitUntil(lambda: delete.width() >= delete.sizeHint().width())
+    card = window.sidebar.editor()
+    assert delete.mapTo(card, delete.rect().topRight()).x() < card.width() - 4  # inside its card's frame
 
     window.resize(1280, 800)
     qtbot.waitUntil(lambda: window.splitter.width() > 1200)
@@ -161,3 +168,19 @@ def test_an_archive_that_fails_leaves_its_reason_in_the_status_bar(make_window, 
     monkeypatch.setattr(library.articles, "set_archived", locked)
     window.actions.toggle_archived.trigger()
     assert window.status.currentMessage() == "Archive failed: the library is locked"
+
+
+def test_at_800_the_library_lists_never_scroll_sideways(make_window, library, qtbot):
+    window = make_window(library)
+    window.apply_appearance()  # the style sheet's frame takes its share of the width
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.splitter.width() <= 800)
+    window.search.searcher.delay_ms = 0
+    with qtbot.waitSignal(window.search.searcher.results_ready, timeout=10000):
+        window.search_field.setText("paragraph")
+    results = window.library.search_panel.list_view
+    assert results.model().rowCount() > 0
+    for view in (results, window.library.list_view):
+        view.doItemsLayout()  # now, not at the next turn of the event loop
+        assert view.viewport().width() < 200
+        assert view.horizontalScrollBar().maximum() == 0, f"{view.objectName()} scrolls sideways"
