@@ -1,16 +1,18 @@
 """Render the whole window on a small sample library, in every theme, to PNG files.
 
 Run under a display or Xvfb (fonts render as on a desktop):
-    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python packaging/screenshot_window.py [OUT_DIR]
-Writes window-<theme>.png at 1280x800: the seed article open with overlapping highlights,
-notes and tags, the note editor of one highlight open in the sidebar.
+    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python packaging/screenshot_window.py [OUT_DIR] [--size WxH]
+Writes window-<theme>.png at 1280x800 (or the size asked for): the seed article open with
+overlapping highlights, notes and tags, the note editor of one highlight open in the sidebar.
 """
 
 from __future__ import annotations
 
+import argparse
 import shutil
-import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -55,38 +57,53 @@ def build_library(folder: Path):
     return services, seed
 
 
-def main() -> None:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
-    out.mkdir(parents=True, exist_ok=True)
+@contextmanager
+def sample_window(width: int = 1280, height: int = 800) -> Iterator[tuple]:
+    """(app, window, seed article): the window shown over a sample library in a temporary folder,
+    removed afterwards. Schedule the shots, then run `app.exec()` inside the block."""
     app = make_application()
     workspace = Path(tempfile.mkdtemp())
     services, seed = build_library(workspace / "library")
-    window = build_window(services)
-    window.start()
-    window.library.select_article(seed.id)
-    window.resize(1280, 800)
-    window.show()
-    themes = ["light", "sepia", "dark"]
+    try:
+        window = build_window(services)
+        window.start()
+        window.library.select_article(seed.id)
+        window.resize(width, height)
+        window.show()
+        yield app, window, seed
+    finally:
+        services.close()
+        shutil.rmtree(workspace, ignore_errors=True)
 
-    def shoot() -> None:
-        theme = themes.pop(0)
-        window.settings.theme = theme
-        window.apply_appearance()
-        window.sidebar.select_highlight(window.sidebar.model.highlights()[1].id, emit=True)
-        QTimer.singleShot(400, lambda: save(theme))
 
-    def save(theme: str) -> None:
-        window.grab().save(str(out / f"window-{theme}.png"))
-        if themes:
-            shoot()
-        else:
-            window.close()
-            app.quit()
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Screenshots of the window in every theme.")
+    parser.add_argument("out", nargs="?", default=".", type=Path)
+    parser.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
+    args = parser.parse_args()
+    out: Path = args.out
+    width, height = (int(part) for part in args.size.lower().split("x"))
+    out.mkdir(parents=True, exist_ok=True)
+    with sample_window(width, height) as (app, window, _seed):
+        themes = ["light", "sepia", "dark"]
 
-    QTimer.singleShot(600, shoot)
-    app.exec()
-    services.close()
-    shutil.rmtree(workspace, ignore_errors=True)
+        def shoot() -> None:
+            theme = themes.pop(0)
+            window.settings.theme = theme
+            window.apply_appearance()
+            window.sidebar.select_highlight(window.sidebar.model.highlights()[1].id, emit=True)
+            QTimer.singleShot(400, lambda: save(theme))
+
+        def save(theme: str) -> None:
+            window.grab().save(str(out / f"window-{theme}.png"))
+            if themes:
+                shoot()
+            else:
+                window.close()
+                app.quit()
+
+        QTimer.singleShot(600, shoot)
+        app.exec()
 
 
 if __name__ == "__main__":

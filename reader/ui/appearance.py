@@ -16,10 +16,13 @@ MIN_FONT_SIZE, MAX_FONT_SIZE = 11, 32
 
 def stylesheet(theme: Theme) -> str:
     """The window's style sheet (resources/styles/reader.qss) filled with the theme's colours."""
-    source = (resources_folder() / "styles" / "reader.qss").read_text(encoding="utf-8")
+    folder = resources_folder()
+    source = (folder / "styles" / "reader.qss").read_text(encoding="utf-8")
     return Template(source).safe_substitute(
+        icons=(folder / "icons").as_posix(),  # Qt's url() takes forward slashes on every OS
         background=theme.background, text=theme.text, muted=theme.muted, panel=theme.panel,
-        border=theme.border, accent=theme.accent, selection=theme.selection, link=theme.link)
+        border=theme.border, accent=theme.accent, selection=theme.selection, link=theme.link,
+        error=theme.error)
 
 
 class Appearance:

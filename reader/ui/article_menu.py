@@ -38,11 +38,16 @@ class ArticleMenu:
             return
         values = {article_id: getattr(article, field) for article_id, article in rows.items()}
         new = not all(values.values())
+        told = ""
         if field == "is_read":
             text = "Mark as read" if new else "Mark as unread"
         else:
+            # the article leaves the list shown: say where it went, and how to have it back
             text = "Archive" if new else "Unarchive"
-        self._controller.push(commands.ArticleFlagCommand(self._controller.context, text, field, values, new))
+            some, it = _articles(len(values))
+            told = (f"Archived {some} (Ctrl+Z brings {it} back)." if new
+                    else f"Moved {some} back to the inbox (Ctrl+Z archives {it} again).")
+        self._push(commands.ArticleFlagCommand(self._controller.context, text, field, values, new), told)
 
     def edit_details(self) -> None:
         article = self._controller.article
@@ -60,9 +65,15 @@ class ArticleMenu:
     def delete_selected(self) -> None:
         ids = self._window.library.selected_article_ids()
         if ids:
-            self._controller.push(commands.DeleteArticlesCommand(self._controller.context, ids))
-            self._window.status.showMessage(f"Deleted {len(ids)} article{'s' if len(ids) != 1 else ''} "
-                                            "(Ctrl+Z brings it back).", 8000)
+            some, it = _articles(len(ids))
+            self._push(commands.DeleteArticlesCommand(self._controller.context, ids),
+                       f"Deleted {some} (Ctrl+Z brings {it} back).")
+
+    def _push(self, command: commands.LibraryCommand, told: str) -> None:
+        """Carry out `command` and say `told` in the status bar, unless it failed (and said why)."""
+        self._controller.push(command)
+        if told and not command.failed:
+            self._window.status.showMessage(told, 8000)
 
     def follow(self, article: Article | None) -> None:
         """Enable and name the actions for the article now shown (None: nothing is)."""
@@ -73,3 +84,8 @@ class ArticleMenu:
         if article is not None:
             actions.toggle_read.setText("Mark as &Unread" if article.is_read else "Mark as &Read")
             actions.toggle_archived.setText("Un&archive" if article.archived else "&Archive")
+
+
+def _articles(count: int) -> tuple[str, str]:
+    """("1 article", "it") or ("3 articles", "them"), for messages about `count` articles."""
+    return (f"{count} article", "it") if count == 1 else (f"{count} articles", "them")

@@ -38,10 +38,15 @@ class ExportRequest:
 
 
 class ExportDialog(QDialog):
-    """Choose the articles (open, selected, all, tagged), Markdown or JSON, and the destination."""
+    """Choose the articles (open, selected, all, tagged), Markdown or JSON, and the destination.
+
+    Given `previous` (an export that failed) and its `error`, it opens on that export's choices
+    with the error above the buttons, so the user changes what failed and exports again.
+    """
 
     def __init__(self, parent: QWidget | None, *, open_id: int, selected_ids: list[int], tags: list[str],
-                 group_by_color: bool, last_folder: str) -> None:
+                 group_by_color: bool, last_folder: str, previous: ExportRequest | None = None,
+                 error: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
         self.setWindowTitle("Export notes")
@@ -96,6 +101,9 @@ class ExportDialog(QDialog):
         where.addWidget(browse)
         self.hint = QLabel(objectName="export_hint")
         self.hint.setWordWrap(True)
+        self.error = QLabel(error, objectName="export_error")
+        self.error.setWordWrap(True)
+        self.error.setVisible(bool(error))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -106,7 +114,10 @@ class ExportDialog(QDialog):
             layout.addWidget(widget)
         layout.addLayout(where)
         layout.addWidget(self.hint)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
+        if previous is not None:
+            self._restore(previous)
         self.markdown.toggled.connect(self._update)
         self.destination.textChanged.connect(self._update)
         self._update()
@@ -122,6 +133,22 @@ class ExportDialog(QDialog):
         kind = MARKDOWN if self.markdown.isChecked() else JSON
         return ExportRequest(kind, Path(self.destination.text().strip()).expanduser(), ids, tag,
                              self.group_by_color.isChecked(), self.force.isChecked())
+
+    def _restore(self, previous: ExportRequest) -> None:
+        """Show the choices of `previous`, made in a dialog given the same articles and tags."""
+        if previous.tag is not None:
+            self.tagged_articles.setChecked(True)
+            self.tag_combo.setCurrentText(previous.tag)
+        elif previous.article_ids and previous.article_ids == (self._open_id,):
+            self.open_article.setChecked(True)
+        elif previous.article_ids:
+            self.selected_articles.setChecked(True)
+        else:
+            self.all_articles.setChecked(True)
+        (self.markdown if previous.kind == MARKDOWN else self.json).setChecked(True)
+        self.group_by_color.setChecked(previous.group_by_color)
+        self.force.setChecked(previous.force)
+        self.destination.setText(str(previous.destination))
 
     def _browse(self) -> None:
         current = self.destination.text().strip()

@@ -29,27 +29,44 @@ def markdown_summary(report: MarkdownExportReport) -> str:
 
 
 class ExportFlow(ProgressFlow):
-    """Runs exports on the shared job runner and reports them in one message."""
+    """Runs exports on the shared job runner and reports them in one message.
+
+    An export that fails as a whole (the destination cannot be written, the template is
+    broken) opens the dialog again on the same choices, with the reason in it.
+    """
 
     failure_title = "Export failed"
     verb = "Exporting"
 
     def __init__(self, window, runner: JobRunner, status: StatusBar) -> None:
         super().__init__(window, runner, status)
+        # the dialog's choices and the export running from them, to ask again if it fails
+        self._asked: tuple[dict, ExportRequest] | None = None
 
     def ask_and_export(self) -> None:
         window = self._window
         settings = window.settings
-        request = ExportDialog.ask(
-            window,
+        self._ask(dict(
             open_id=window.controller.article.id if window.controller.article else 0,
             selected_ids=window.library.selected_article_ids(),
             tags=window.services.tags.names(),
             group_by_color=settings.export_group_by_color,
             last_folder=settings.last_export_folder,
-        )
-        if request is not None:
-            self.export(request)
+        ))
+
+    def _ask(self, choices: dict, previous: ExportRequest | None = None, error: str = "") -> None:
+        request = ExportDialog.ask(self._window, **choices, previous=previous, error=error)
+        if request is not None and self.export(request):
+            self._asked = (choices, request)
+
+    def _on_failed(self, message: str) -> None:
+        asked, self._asked = self._asked, None
+        if asked is None:  # an export started otherwise than through the dialog
+            super()._on_failed(message)
+            return
+        self._status.hide_progress()
+        choices, request = asked
+        self._ask(choices, previous=request, error=f"The export failed: {message}")
 
     def _remember_folder(self, folder: Path) -> None:
         """The folder the next export dialog proposes: where the last export that worked went
@@ -73,6 +90,7 @@ class ExportFlow(ProgressFlow):
         return self._start(job)
 
     def _on_finished(self, report) -> None:
+        self._asked = None
         self._status.hide_progress()
         if isinstance(report, JsonExportReport):
             if report.path is not None:

@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
     def _edit_preferences(self) -> None:
         from reader.ui.preferences import PreferencesDialog  # a dialog seldom opened: loads when it is
 
-        chosen = PreferencesDialog.ask(self, self.settings)
+        chosen = PreferencesDialog.ask(self, self.settings, check_template=self.services.exports.exporter)
         if chosen is not None:
             self.settings.color_names = chosen.color_names
             self.settings.export_template = chosen.export_template

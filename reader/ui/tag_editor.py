@@ -32,6 +32,7 @@ class TagEditor(QWidget):
         completer = QCompleter(self._completions, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.popup().setObjectName("tag_completions")  # the style sheet gives it a frame
         self.field.setCompleter(completer)
         self.field.returnPressed.connect(self._add_from_field)
         self._layout.addWidget(self.field)

@@ -24,6 +24,7 @@ class Theme:
     accent: str
     highlights: dict[str, str]
     underline: dict[str, str]  # a stronger shade, for overlaps and focus
+    error: str = "#b42318"  # what went wrong, e.g. a broken export template
 
 
 _LIGHT_FILLS = {"yellow": "#fbe68b", "green": "#bfe8b5", "blue": "#bcdcfb", "pink": "#fbc7d9", "purple": "#dccdfb"}
@@ -40,10 +41,10 @@ THEMES: dict[str, Theme] = {
                    selection="#dcc08f", panel="#f1e7d4", border="#dccbaa", accent="#9a5b1c",
                    highlights={"yellow": "#f5dc7c", "green": "#c9deaa", "blue": "#c4d8e8", "pink": "#f0c4c4",
                                "purple": "#d9cbe8"},
-                   underline=_LIGHT_LINES),
+                   underline=_LIGHT_LINES, error="#a8321d"),
     "dark": Theme("dark", True, background="#1e1f22", text="#dcdde0", muted="#989ba1", link="#7fb2f0",
                   selection="#3f6fb0", panel="#26282c", border="#3a3d42", accent="#6ea4e6",
-                  highlights=_DARK_FILLS, underline=_DARK_LINES),
+                  highlights=_DARK_FILLS, underline=_DARK_LINES, error="#ff8a80"),
 }
 
 

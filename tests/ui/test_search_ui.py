@@ -118,3 +118,26 @@ def test_slash_and_ctrl_shift_f_focus_the_search_box(make_window, library, qtbot
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.search_field.hasFocus()
+
+
+def test_save_search_is_offered_only_for_a_search_that_found_something(make_window, library, qtbot, monkeypatch):
+    window = make_window(library)
+    panel = window.library.search_panel
+    asked = []
+    monkeypatch.setattr(AskName, "ask", classmethod(lambda cls, parent, title, suggestion: asked.append(1) or "X"))
+
+    _search(window, qtbot, "rivers")
+    assert panel.model.rowCount() and panel.save_button.isEnabled()
+
+    window.search.searcher.delay_ms = 60000  # typing on: the results for the new text are not in yet
+    window.search_field.setText("rivers zzzqqq")
+    assert panel.summary.text() == "Searching\u2026" and not panel.save_button.isEnabled()
+    window.search.searcher.cancel()
+
+    _search(window, qtbot, "zzzqqq")
+    assert panel.summary.text() == "Nothing found." and not panel.save_button.isEnabled()
+    window.search.save_current()  # nor saved any other way
+    assert asked == [] and library.search.saved() == []
+
+    window.search_field.setText("   ")  # empty: the list is back, nothing to save
+    assert not window.library.searching() and not panel.save_button.isEnabled()

@@ -10,6 +10,7 @@ from reader.domain.models import Article
 from reader.ui.library.article_model import ArticleRole
 
 _PAD_X, _PAD_Y, _GAP, _DOT = 14, 9, 3, 7
+MIN_ROW_WIDTH = 120
 
 
 def meta_line(article: Article) -> str:
@@ -37,7 +38,9 @@ class ArticleDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         title, meta = self._fonts(option)
         height = QFontMetrics(title).height() + QFontMetrics(meta).height() + _GAP + 2 * _PAD_Y
-        return QSize(200, height)
+        # rows stretch to the view's width; a hint wider than the narrowest pane (200 px, less
+        # its frame) only made the list scroll sideways
+        return QSize(MIN_ROW_WIDTH, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         article: Article | None = index.data(ArticleRole)

@@ -27,8 +27,11 @@ from reader.ui.search.panel import SearchPanel
 from reader.ui.search.results_model import SavedSearchModel, SavedSearchRole
 from reader.ui.theme import Theme
 
-SHOW_CHOICES = (("Inbox", "inbox"), ("Unread", "unread"), ("Archived", "archived"), ("All", "all"))
-SORT_CHOICES = (("Newest first", "added"), ("Title", "title"), ("Published", "published"))
+# label, value, what it means: labels stay short enough to show whole in a 200 px pane (800 px window)
+SHOW_CHOICES = (("Inbox", "inbox", "Articles not archived"), ("Unread", "unread", "Articles not read yet"),
+                ("Archived", "archived", "Archived articles"), ("All", "all", "Every article"))
+SORT_CHOICES = (("Added", "added", "Newest added first"), ("Title", "title", "By title, A to Z"),
+                ("Published", "published", "Newest published first"))
 
 
 class LibraryPane(QWidget):
@@ -58,13 +61,12 @@ class LibraryPane(QWidget):
         self.filter_edit = QLineEdit(objectName="library_filter")
         self.filter_edit.setPlaceholderText("Filter by title, author, site or tag")
         self.filter_edit.setClearButtonEnabled(True)
-        self.show_combo = QComboBox(objectName="library_show")
-        for label, value in SHOW_CHOICES:
-            self.show_combo.addItem(label, value)
-        self.sort_combo = QComboBox(objectName="library_sort")
-        for label, value in SORT_CHOICES:
-            self.sort_combo.addItem(label, value)
-        for combo in (self.show_combo, self.sort_combo):
+        self.show_combo = QComboBox(objectName="library_show", toolTip="Which articles to list")
+        self.sort_combo = QComboBox(objectName="library_sort", toolTip="How to sort the list")
+        for combo, choices in ((self.show_combo, SHOW_CHOICES), (self.sort_combo, SORT_CHOICES)):
+            for label, value, meaning in choices:
+                combo.addItem(label, value)
+                combo.setItemData(combo.count() - 1, meaning, Qt.ItemDataRole.ToolTipRole)
             # a narrow window takes width from this pane: the choices may shorten, not hold it wide
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(3)

@@ -109,8 +109,10 @@ class FindBar(QFrame):
             f" border: 1px solid {theme.border}; border-radius: 5px; padding: 3px 6px;"
             f" selection-background-color: {theme.selection}; selection-color: {theme.text}; }}"
             f"QLabel#find_count {{ color: {theme.muted}; }}"
-            f"QToolButton {{ color: {theme.text}; border: none; border-radius: 5px; padding: 2px 6px; }}"
+            f"QToolButton {{ color: {theme.text}; border: 1px solid transparent; border-radius: 5px;"
+            f" padding: 1px 5px; }}"
             f"QToolButton:hover {{ background: {theme.border}; }}"
+            f"QToolButton:focus {{ border-color: {theme.accent}; }}"  # keyboard focus, as elsewhere
         )
 
     def open(self, query: str | None = None) -> None:

@@ -37,6 +37,18 @@ def reading_minutes(text: str) -> int:
     return max(1, round(words / WORDS_PER_MINUTE))
 
 
+def reading_time_text(minutes: int) -> str:
+    """A reading time as the title block says it: "12 min read"; past an hour in hours and
+    minutes to the nearest 5 ("1 h 35 min read"); from ten hours on, hours only ("about 91 h read")."""
+    if minutes < 60:
+        return f"{minutes} min read"
+    rounded = 5 * round(minutes / 5)
+    if rounded >= 10 * 60:
+        return f"about {round(minutes / 60)} h read"
+    hours, rest = divmod(rounded, 60)
+    return f"{hours} h {rest} min read" if rest else f"{hours} h read"
+
+
 def site_name(article: Article) -> str:
     """The site to show: the article's own, else the host of its address without "www."."""
     if article.site:
@@ -82,7 +94,7 @@ class ArticleHeader(QWidget):
         self._site.setVisible(bool(site))
         self._title.setText(article.title or "Untitled")
         parts = [article.author, format_published(article.published),
-                 f"{reading_minutes(article.text)} min read"]
+                 reading_time_text(reading_minutes(article.text))]
         self._byline.setText("  ·  ".join(part for part in parts if part))
 
     def apply(self, typography: Typography) -> None:

@@ -75,7 +75,7 @@ class SearchFlow(QObject):
 
     def save_current(self) -> None:
         query = self.field.text().strip()
-        if not query:
+        if not query or not self._window.library.search_panel.can_save():
             return
         name = AskName.ask(self._window, "Save search", query)
         if name:

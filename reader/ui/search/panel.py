@@ -66,6 +66,11 @@ class SearchPanel(QWidget):
 
     def show_searching(self) -> None:
         self.summary.setText("Searching\u2026")
+        self.save_button.setEnabled(False)  # what the new text finds is not known yet
+
+    def can_save(self) -> bool:
+        """Whether the search shown may be saved: it found something (an empty one finds nothing)."""
+        return self.save_button.isEnabled()
 
     def show_results(self, results: SearchResults | None) -> None:
         if results is None:
@@ -88,7 +93,8 @@ class SearchPanel(QWidget):
         notes = list(results.query.notes)
         self.understood.setText("Read as: " + results.query.describe() + (f" \u2014 {'; '.join(notes)}" if notes else ""))
         self.understood.setVisible(bool(notes))
-        self.save_button.setEnabled(bool(results.query.canonical().strip()))
+        # a search that found nothing is not worth keeping (and an empty query finds nothing)
+        self.save_button.setEnabled(bool(results.hits) and bool(results.query.canonical().strip()))
         self.model.set_hits(results.hits)
 
     def _choose(self, index: QModelIndex) -> None:

@@ -13,6 +13,7 @@ from reader.ui.search.results_model import HitRole
 from reader.ui.theme import Theme
 
 _PAD, _STRIPE, _SNIPPET_LINES = 10, 4, 3
+MIN_ROW_WIDTH = 120
 
 
 def snippet_html(snippet: Snippet) -> str:
@@ -41,7 +42,8 @@ class SearchHitDelegate(QStyledItemDelegate):
         small, title, body = self._fonts(option.font)
         height = (QFontMetrics(small).lineSpacing() + QFontMetrics(title).lineSpacing()
                   + _SNIPPET_LINES * QFontMetrics(body).lineSpacing() + 2 * _PAD + 4)
-        return QSize(240, height)
+        # as in the article list: rows stretch to the view, a wider hint scrolled it sideways
+        return QSize(MIN_ROW_WIDTH, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         hit = index.data(HitRole)

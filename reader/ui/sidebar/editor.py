@@ -157,7 +157,8 @@ class HighlightEditor(QFrame):
             border = QColor(theme.underline[color]).darker(115).name()
             button.setStyleSheet(
                 f"QToolButton {{ background: {theme.highlights[color]}; border: 2px solid {border};"
-                f" border-radius: 10px; }} QToolButton:checked {{ border: 3px solid {theme.text}; }}")
+                f" border-radius: 10px; }} QToolButton:checked {{ border: 3px solid {theme.text}; }}"
+                f" QToolButton:focus {{ border-color: {theme.accent}; }}")  # keyboard focus, as elsewhere
         self.review_label.setStyleSheet(f"color: {theme.underline['pink']}; font-weight: 600;")
 
     def set_highlight(self, highlight: Highlight) -> None:

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel
 from reading_data import highlight_quote, make_article
 
 from reader.domain.models import BlockKind
 from reader.ui.offsets import OffsetMap
-from reader.ui.reading.header import ArticleHeader, format_published, reading_minutes, site_name
+from reader.ui.reading.header import (
+    WORDS_PER_MINUTE,
+    ArticleHeader,
+    format_published,
+    reading_minutes,
+    reading_time_text,
+    site_name,
+)
 from reader.ui.theme import THEMES
 
 
@@ -35,6 +43,22 @@ def test_header_helpers():
     assert reading_minutes("word " * 460) == 2
     assert reading_minutes("") == 1
     assert site_name(make_article(text="x", site="", url="")) == ""
+
+
+@pytest.mark.parametrize(("minutes", "shown"), [
+    (1, "1 min read"), (59, "59 min read"),
+    (60, "1 h read"), (62, "1 h read"), (90, "1 h 30 min read"), (93, "1 h 35 min read"),
+    (9 * 60 + 55, "9 h 55 min read"), (9 * 60 + 58, "about 10 h read"),
+    (5478, "about 91 h read"),  # a huge plain-text file: hours, not "5478 min"
+])
+def test_long_reading_times_are_told_in_hours(minutes, shown):
+    assert reading_time_text(minutes) == shown
+
+
+def test_a_long_article_shows_its_reading_time_in_hours(view):
+    article = make_article(text="word " * (WORDS_PER_MINUTE * 90), title="Long")
+    view.set_article(article, [])
+    assert _label(view, "article_byline").text().endswith("1 h 30 min read")
 
 
 def test_empty_state_is_calm(view):
