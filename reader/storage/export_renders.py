@@ -48,18 +48,30 @@ def _highlight_owner(highlight: str) -> str:
     return f"= (SELECT article_id FROM highlights WHERE id = {highlight})"
 
 
-# (name, event, table, body)
+def _clashing_highlights() -> str:
+    return "IN (SELECT article_id FROM highlights WHERE id = new.id OR uid = new.uid)"
+
+
+# (name, event, table, body). A batch migration that copies one of these tables drops its
+# triggers: such a migration must create them again (as fts.py's must for the search index).
 _TRIGGERS = (
     ("article_insert", "AFTER INSERT", "articles",
      f"INSERT OR REPLACE INTO {TABLE} (article_id, stamp) VALUES (new.id, random()); "),
     ("article_update", f"AFTER UPDATE OF {', '.join(ARTICLE_COLUMNS)}", "articles", _forget("= new.id")),
+    # INSERT OR REPLACE and UPDATE OR REPLACE delete a clashing highlight without its delete
+    # trigger (recursive_triggers is off): forget the article of whatever row the new one replaces.
+    ("highlight_replacing_insert", "BEFORE INSERT", "highlights", _forget(_clashing_highlights())),
+    ("highlight_replacing_update", "BEFORE UPDATE OF id, uid", "highlights", _forget(_clashing_highlights())),
     ("highlight_insert", "AFTER INSERT", "highlights", _forget("= new.article_id")),
     ("highlight_update", "AFTER UPDATE", "highlights", _forget("IN (old.article_id, new.article_id)")),
     ("highlight_delete", "AFTER DELETE", "highlights", _forget("= old.article_id")),
     ("article_tag_insert", "AFTER INSERT", "article_tags", _forget("= new.article_id")),
     ("article_tag_delete", "AFTER DELETE", "article_tags", _forget("= old.article_id")),
+    ("article_tag_update", "AFTER UPDATE", "article_tags", _forget("IN (old.article_id, new.article_id)")),
     ("highlight_tag_insert", "AFTER INSERT", "highlight_tags", _forget(_highlight_owner("new.highlight_id"))),
     ("highlight_tag_delete", "AFTER DELETE", "highlight_tags", _forget(_highlight_owner("old.highlight_id"))),
+    ("highlight_tag_update", "AFTER UPDATE", "highlight_tags",
+     _forget("IN (SELECT article_id FROM highlights WHERE id IN (old.highlight_id, new.highlight_id))")),
     ("tag_update", "AFTER UPDATE", "tags", _forget(_tag_owners("new.id"))),
     ("tag_delete", "BEFORE DELETE", "tags", _forget(_tag_owners("old.id"))),  # before its links go
 )

@@ -99,7 +99,7 @@ class ExportRenderRow(Base):
 
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True)
     stamp: Mapped[int] = mapped_column(Integer)  # a new random value on every change to the article
-    layout: Mapped[str] = mapped_column(Text, default="")
+    layout: Mapped[str] = mapped_column(Text, server_default="")  # the insert trigger gives none
     markdown: Mapped[str | None] = mapped_column(Text, nullable=True)
     sha256: Mapped[str | None] = mapped_column(String(64), nullable=True)  # of the Markdown's UTF-8 bytes
 

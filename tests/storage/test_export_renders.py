@@ -17,7 +17,7 @@ from search_helpers import add_article, add_highlight, execute
 
 from reader.storage import DATABASE_NAME, open_storage
 from reader.storage.database import _alembic_config
-from reader.storage.export_renders import ARTICLE_COLUMNS, READING_STATE_COLUMNS, TABLE
+from reader.storage.export_renders import ARTICLE_COLUMNS, READING_STATE_COLUMNS, TABLE, trigger_names
 
 LAYOUT = "default:test"
 
@@ -94,6 +94,35 @@ def test_a_change_forgets_the_render_of_its_article_and_no_other(storage, librar
             assert after[article_id].markdown is None and after[article_id].stamp != before[article_id].stamp
         else:
             assert after[article_id] == before[article_id]
+
+
+# Changes another program might make with plain SQL; the articles whose Markdown each changes.
+SQL_CHANGES = {
+    "article tag re-pointed": ("UPDATE article_tags SET tag_id = (SELECT id FROM tags WHERE key = 'geology') "
+                               "WHERE article_id = :birds", ("birds",)),
+    "highlight tag re-pointed": ("UPDATE highlight_tags SET tag_id = (SELECT id FROM tags WHERE key = 'geology') "
+                                 "WHERE highlight_id = :herons AND tag_id = (SELECT id FROM tags "
+                                 "WHERE key = 'patience')", ("birds",)),
+    "highlight tag moved to another article's highlight": (
+        "UPDATE highlight_tags SET highlight_id = :granite WHERE highlight_id = :herons "
+        "AND tag_id = (SELECT id FROM tags WHERE key = 'nature/birds')", ("birds", "stones")),
+    # REPLACE deletes the clashing row without its delete trigger (recursive_triggers is off).
+    "highlight replaced by INSERT OR REPLACE (same uid) on another article": (
+        'INSERT OR REPLACE INTO highlights (uid, article_id, start, "end", quote, prefix, suffix, color, note, '
+        "anchor_state, text_version, created, updated) SELECT uid, :stones, 0, 7, 'Granite', '', '', 'pink', '', "
+        "'exact', 1, created, updated FROM highlights WHERE id = :herons", ("birds", "stones")),
+    "highlight deleted by UPDATE OR REPLACE (uid taken)": (
+        "UPDATE OR REPLACE highlights SET uid = (SELECT uid FROM highlights WHERE id = :herons) WHERE id = :granite",
+        ("birds", "stones")),
+}
+
+
+@pytest.mark.parametrize("change", list(SQL_CHANGES))
+def test_a_change_made_with_sql_forgets_the_render_of_every_article_it_changes(storage, library, change):
+    sql, forgotten = SQL_CHANGES[change]
+    execute(storage, sql, library)
+    after = lookup(storage, LAYOUT)
+    assert {name for name in ("birds", "stones") if after[library[name]].markdown is None} >= set(forgotten)
 
 
 def test_a_tag_on_both_articles_renamed_forgets_both(storage, library):
@@ -178,5 +207,10 @@ def test_migrating_a_0003_library_gives_every_article_a_row(data_dir):
     storage.close()
     upgraded = open_storage(data_dir)
     assert set(lookup(upgraded, LAYOUT)) == {birds.id}
-    upgraded.tags.rename("nature", "wild")  # the triggers came with it
+    triggers = {name for (name,) in execute(upgraded, "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert set(trigger_names()) <= triggers
+    upgraded.export_renders.keep(LAYOUT, [(birds.id, lookup(upgraded, LAYOUT)[birds.id].stamp, "rendered", "d")])
+    assert lookup(upgraded, LAYOUT)[birds.id].markdown == "rendered"
+    upgraded.tags.rename("nature", "wild")
+    assert lookup(upgraded, LAYOUT)[birds.id].markdown is None
     upgraded.close()
