@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
 from operator import attrgetter
+from pathlib import Path
 from typing import Any, TypeVar
 
 from reader import __version__
@@ -121,7 +122,7 @@ def _tag_line(tags: tuple[str, ...]) -> str:
     return " · " + " ".join(usable) if usable else ""
 
 
-# An article that shows every part of the layout: what `layout_key` renders to name the code's output.
+# Articles that show the parts of the layout: what `layout_key` renders to name the code's output.
 _SAMPLE = ExportArticle(
     7, "0" * 32, "A *sample*: [links], #tags & «quotes» 🙂", "Jane Doe", "Example", "https://example.com/a_(b)",
     "2024-05-01", datetime(2024, 5, 1), "html", "en", "An article note\n\n```\nopen fence", False, False, 0.0,
@@ -131,16 +132,36 @@ _SAMPLE_HIGHLIGHTS = tuple(
                    "A **note**" if index % 2 else "", ("topic/sub topic", "x") if index % 2 else (),
                    AnchorState.ORPHAN if index == 3 else AnchorState.EXACT)
     for index, color in enumerate((*PALETTE, "teal", PALETTE[0])))
+_BARE_SAMPLE = ExportArticle(8, "1" * 32, "", "", "Only a site", "", None, datetime(2024, 5, 1), "text", "", "",
+                             False, False, 0.0, ())
+
+
+@lru_cache(maxsize=1)
+def _code() -> str:
+    """Reader's version and a hash of the source of the modules that write the layout.
+
+    The version alone stays the same between releases (a git checkout, a patched package); a
+    frozen build without sources has only its version, which is then the build's own.
+    """
+    from reader.exporters import markdown_syntax, markdown_yaml
+
+    digest = hashlib.sha256(__version__.encode())
+    for path in (__file__, markdown_syntax.__file__, markdown_yaml.__file__):
+        try:
+            digest.update(Path(path).read_bytes())
+        except (OSError, TypeError):  # no source file
+            digest.update(b"no source")
+    return digest.hexdigest()
 
 
 def layout_key(color_names: Mapping[str, str], group_by_color: bool) -> str:
     """A name for what this module writes with these choices, to keep renders under (storage/export_renders).
 
-    It hashes Reader's version, the choices, and the sample article as rendered by the code
-    running now: a change to the layout's output shows in the sample and so changes the name,
-    and renders kept by other code are not used.
+    It hashes the code (see `_code`), the choices, and sample articles as rendered by the code
+    running now, so renders kept by other code, or for other choices, are never used.
     """
     names = palette_names(color_names)
-    sample = render_default(_SAMPLE, _SAMPLE_HIGHLIGHTS, names, group_by_color)
-    digest = hashlib.sha256(f"{__version__}\n{group_by_color}\n{sorted(names.items())}\n{sample}".encode())
+    samples = (render_default(_SAMPLE, _SAMPLE_HIGHLIGHTS, names, group_by_color)
+               + render_default(_BARE_SAMPLE, (), names, group_by_color))
+    digest = hashlib.sha256(f"{_code()}\n{group_by_color}\n{sorted(names.items())}\n{samples}".encode())
     return "default:" + digest.hexdigest()[:32]

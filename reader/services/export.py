@@ -161,6 +161,7 @@ class ExportService:
         time: the Markdown the library kept for `layout` if any, else rendered now and kept under the
         stamp read before."""
         load, renders = self._highlight_loader(exporter), self._storage.export_renders
+        keeping = layout is not None
         for at in range(0, len(articles), BATCH):
             batch = articles[at:at + BATCH]
             kept = renders.kept(layout, [article.id for article in batch]) if layout else {}
@@ -172,12 +173,12 @@ class ExportService:
                 if content is None:
                     content = exporter.render(article, highlights[article.id], color_names=color_names,
                                               group_by_color=grouped)
-                    if layout is not None:
+                    if keeping:
                         digest = sha256(content.encode("utf-8"))
                         fresh.append((article.id, stamps.get(article.id), content, digest))
                 yield done, article, content, digest
-            if layout is not None:
-                renders.keep(layout, fresh)
+            if keeping and not renders.keep(layout, fresh):
+                keeping = False  # the library is busy: never wait for it again in this export
 
     def _highlight_loader(self, exporter: MarkdownExporter) -> HighlightLoader:
         """What `exporter` renders from: every field for a template, what it shows for the default layout."""

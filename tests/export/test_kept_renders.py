@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import random
 import sqlite3
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
+from search_helpers import bulk_articles
 
 import reader.exporters.markdown_default as markdown_default
 from reader.domain.colors import PALETTE
 from reader.exporters.markdown import MarkdownExporter
 from reader.services.export_folder import MANIFEST_NAME
+from reader.storage.export_renders import ExportRenders
 
 
 def _fresh(services, article_id: int) -> str:
@@ -120,6 +124,35 @@ def test_a_change_made_while_an_export_reads_is_not_kept_in_an_old_render(servic
     assert renders_counted == [2, 1]  # that render was not kept; the other article's was
     assert "# Retitled while the export ran" in second[rich_library.foxes]
     assert second == {a: _fresh(services, a) for a in second}
+
+
+def test_an_export_in_a_busy_library_tries_to_keep_renders_once(services, tmp_path, monkeypatch):
+    bulk_articles(services.storage, [f"Text {n}" for n in range(450)])  # three batches of articles
+    attempts: list[bool] = []
+    real_keep = ExportRenders.keep
+    monkeypatch.setattr(ExportRenders, "keep", lambda self, *args: attempts.append(real_keep(self, *args))
+                        or attempts[-1])
+    other = sqlite3.connect(services.storage.database.path, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        report = _export(services, tmp_path / "one")
+    finally:
+        other.rollback()
+        other.close()
+    assert len(report.files) == 450 and attempts == [False]  # each attempt waits: only one
+
+
+def test_the_layout_key_changes_with_the_layouts_code_where_the_samples_do_not_show_it(tmp_path):
+    source = Path(markdown_default.__file__).read_text(encoding="utf-8")
+    changed = tmp_path / "markdown_default_changed.py"
+    # A change no sample shows (here none at all, as if it were in a branch they miss).
+    changed.write_text(source + "\n# changed\n", encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("markdown_default_changed", changed)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    sample = module._SAMPLE, module._SAMPLE_HIGHLIGHTS, {}, False
+    assert module.render_default(*sample) == markdown_default.render_default(*sample)
+    assert module.layout_key({}, False) != markdown_default.layout_key({}, False)
 
 
 def test_the_layout_key_follows_the_code_that_renders(monkeypatch):
