@@ -8,6 +8,7 @@ sqlite3 connection, as tuples made straight into the records of `reader.domain.e
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator, Sequence
 from datetime import datetime
@@ -50,6 +51,23 @@ def _driver(session: Session) -> sqlite3.Connection:
     return session.connection().connection.driver_connection
 
 
+@contextlib.contextmanager
+def _snapshot(connection: sqlite3.Connection) -> Iterator[None]:
+    """One read transaction around the statements inside: they see the library at one moment.
+
+    pysqlite opens no transaction for a SELECT, so each statement would see its own: a tag
+    merged between reading the links and reading the tags' names left a link to no tag.
+    """
+    if connection.in_transaction:
+        yield
+        return
+    connection.execute("BEGIN")
+    try:
+        yield
+    finally:
+        connection.execute("ROLLBACK")  # nothing was written: this only ends the snapshot
+
+
 class ExportRows:
     """Articles and highlights for exports, as records; one read session per call."""
 
@@ -64,12 +82,13 @@ class ExportRows:
         with self._db.read_session() as session:
             connection = _driver(session)
             if article_ids is None:
-                found = _articles(connection, None)
-                return list(found.values())
+                with _snapshot(connection):
+                    return list(_articles(connection, None).values())
             wanted = list(dict.fromkeys(article_ids))
             found = {}
-            for chunk in _chunks(wanted, CHUNK):
-                found.update(_articles(connection, chunk))
+            with _snapshot(connection):
+                for chunk in _chunks(wanted, CHUNK):
+                    found.update(_articles(connection, chunk))
         missing = next((article_id for article_id in wanted if article_id not in found), None)
         if missing is not None:
             raise NotFoundError(f"no article with id {missing}")
@@ -105,8 +124,10 @@ class ExportRows:
             connection = _driver(session)
             for some in _chunks(ids, chunk):
                 marks = _marks(some)
-                tags = _tags(connection, _HIGHLIGHT_TAGS.format(marks), some)
-                rows = connection.execute(f"{query} WHERE article_id IN ({marks}){_TEXT_ORDER}", some).fetchall()
+                with _snapshot(connection):
+                    tags = _tags(connection, _HIGHLIGHT_TAGS.format(marks), some)
+                    rows = connection.execute(f"{query} WHERE article_id IN ({marks}){_TEXT_ORDER}",
+                                              some).fetchall()
                 yield tags, rows
 
 

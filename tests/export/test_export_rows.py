@@ -74,3 +74,50 @@ def test_sqlite_errors_of_the_raw_reads_come_out_as_storage_errors(services, ric
         raise sqlite3.OperationalError("database is locked")
     with pytest.raises(StorageError, match="damaged or is not a Reader library"), translate_errors(Path("x")):
         raise sqlite3.DatabaseError("file is not a database")
+
+
+class _EditAfter:
+    """The session's sqlite3 connection, with `edit` run (as by another window) right after the
+    first statement that starts with `prefix` has read its rows."""
+
+    def __init__(self, connection, prefix: str, edit) -> None:
+        self._connection, self._prefix, self._edit = connection, prefix, edit
+
+    def __getattr__(self, name):
+        return getattr(self._connection, name)
+
+    def execute(self, sql, params=()):
+        cursor = self._connection.execute(sql, params)
+        if self._edit is not None and sql.startswith(self._prefix):
+            rows, edit, self._edit = cursor.fetchall(), self._edit, None
+            edit()
+            return _Rows(rows)
+        return cursor
+
+
+class _Rows(list):
+    """Rows already read, as a cursor gives them."""
+
+    def fetchall(self):
+        return list(self)
+
+
+@pytest.mark.parametrize("prefix", ["SELECT article_id, tag_id FROM article_tags",
+                                    "SELECT t.highlight_id, t.tag_id FROM highlight_tags"])
+def test_tags_merged_while_the_rows_are_read_are_seen_as_before_the_merge(services, rich_library, monkeypatch, prefix):
+    # Links and tag names come from separate statements; without one snapshot around them a tag
+    # merged in between left a link to a tag that is gone (KeyError out of the export).
+    services.storage.articles.add_tags(rich_library.seed, ("animals",))
+    services.annotations.update(rich_library.highlights["official"], tags=("iran", "world/middle east", "animals"))
+    real_driver = export_rows._driver
+
+    def merge():
+        services.tags.rename("animals", "big ideas")
+
+    monkeypatch.setattr(export_rows, "_driver", lambda session: _EditAfter(real_driver(session), prefix, merge))
+    report = services.exports.export_markdown(services.data_dir.parent / "out")
+    monkeypatch.undo()
+    assert report.ok
+    text = {item.article_id: item.path.read_text(encoding="utf-8") for item in report.files}
+    assert "animals" in text[rich_library.seed]  # as the library was when the export began to read
+    assert "animals" not in services.exports.markdown(rich_library.seed)
