@@ -107,10 +107,20 @@ class ReaderController(QObject):
         self.article = article
         self.highlights = {h.id: h for h in highlights}
         if article is None:
-            self.view.clear_article("Choose an article to read." if self.library.model.rowCount()
-                                    else "Your library is empty. Import articles with Ctrl+O.")
+            self.view.clear_article(self._nothing_open_message())
         self.sidebar.set_article(article, highlights)
         self.article_shown.emit(article)
+
+    def _nothing_open_message(self) -> str:
+        if self.library.model.rowCount():
+            return "Choose an article to read."
+        try:
+            # an empty list may only be a filter, a tag or a view (Archived) that shows nothing;
+            # the library pane says why next to it
+            has_articles = self.services.articles.count() > 0
+        except ReaderError:
+            has_articles = True  # cannot tell: never claim the library is empty
+        return "No article open." if has_articles else "Your library is empty. Import articles with Ctrl+O."
 
     def save_position(self) -> None:
         if self.article is not None:
