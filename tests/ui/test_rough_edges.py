@@ -25,3 +25,18 @@ def test_a_list_emptied_by_a_filter_does_not_say_the_library_is_empty(make_windo
     window.actions.delete_articles.trigger()
     assert library.articles.count() == 0
     assert "Your library is empty" in _reading_message(window)  # now it is, and says how to fill it
+
+
+def test_a_backup_of_one_article_says_article_not_articles(make_window, library, qtbot, tmp_path, monkeypatch):
+    from reader.ui.export_dialog import JSON, ExportDialog, ExportRequest
+
+    window = make_window(library)
+    article = window.controller.article
+    library.annotations.highlight_quote(article.id, article.text.split()[0])
+    target = tmp_path / "one.json"
+    monkeypatch.setattr(ExportDialog, "ask",
+                        classmethod(lambda cls, parent, **c: ExportRequest(JSON, target, (article.id,))))
+    with qtbot.waitSignal(window.jobs.finished, timeout=30000):
+        window.actions.export.trigger()
+    assert target.exists()
+    assert window.status.currentMessage() == f"Backed up 1 article and 1 highlight to {target}"
