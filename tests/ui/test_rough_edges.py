@@ -40,3 +40,31 @@ def test_a_backup_of_one_article_says_article_not_articles(make_window, library,
         window.actions.export.trigger()
     assert target.exists()
     assert window.status.currentMessage() == f"Backed up 1 article and 1 highlight to {target}"
+
+
+def test_undo_and_redo_say_what_they_did_instead_of_leaving_the_old_message(make_window, library):
+    window = make_window(library)
+    count = window.library.model.rowCount()
+    window.actions.delete_articles.trigger()
+    assert window.status.currentMessage() == "Deleted 1 article (Ctrl+Z brings it back)."
+
+    window.actions.undo.trigger()
+    assert window.library.model.rowCount() == count
+    assert window.status.currentMessage() == "Undone: Delete article."  # no longer "Deleted 1 article"
+    window.actions.redo.trigger()
+    assert window.library.model.rowCount() == count - 1
+    assert window.status.currentMessage() == "Redone: Delete article."
+
+
+def test_an_undo_that_fails_keeps_its_reason_in_the_status_bar(make_window, library, monkeypatch):
+    from reader.domain.errors import ReaderError
+
+    window = make_window(library)
+    window.actions.toggle_archived.trigger()
+
+    def locked(*_args):
+        raise ReaderError("the library is locked")
+
+    monkeypatch.setattr(library.articles, "set_archived", locked)
+    window.actions.undo.trigger()
+    assert window.status.currentMessage() == "Archive failed: the library is locked"
