@@ -68,3 +68,40 @@ def test_an_undo_that_fails_keeps_its_reason_in_the_status_bar(make_window, libr
     monkeypatch.setattr(library.articles, "set_archived", locked)
     window.actions.undo.trigger()
     assert window.status.currentMessage() == "Archive failed: the library is locked"
+
+
+def _tab_through(qtbot, start, count: int) -> list:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    start.setFocus()
+    seen = []
+    for _ in range(count):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    return seen
+
+
+def test_tab_goes_through_the_notes_sidebar_in_the_order_it_shows(make_window, library, qtbot):
+    window = make_window(library)
+    article = window.controller.article
+    highlight = library.annotations.highlight_quote(article.id, article.text.split()[0], tags=("one", "two"))
+    window.events.highlights_changed.emit(article.id)
+    window.sidebar.article_tags.add_tags(["first", "second"])  # chips made after the window was built
+    sidebar = window.sidebar
+    sidebar.select_highlight(highlight.id, emit=True)
+    card = sidebar.editor()
+
+    def name(widget) -> str:
+        if card.isAncestorOf(widget):
+            return "card " + widget.objectName()
+        return widget.objectName() if sidebar.isAncestorOf(widget) else "outside"
+
+    seen = [name(w) for w in _tab_through(qtbot, sidebar.article_note, 11)]
+    assert seen == ["tag_chip", "tag_chip", "tag_field", "highlight_list",  # the article's, then its highlights
+                    "card color_yellow", "card delete_highlight", "card note_editor",  # the open card, top down
+                    "card tag_chip", "card tag_chip", "card tag_field", "outside"]
+
+    card.tag_editor.add_tags(["three"])  # its chips made again: still in place
+    seen = [name(w) for w in _tab_through(qtbot, card.note_edit, 5)]
+    assert seen == ["card tag_chip", "card tag_chip", "card tag_chip", "card tag_field", "outside"]

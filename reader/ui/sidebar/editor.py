@@ -161,6 +161,12 @@ class HighlightEditor(QFrame):
                 f" QToolButton:focus {{ border-color: {theme.accent}; }}")  # keyboard focus, as elsewhere
         self.review_label.setStyleSheet(f"color: {theme.underline['pink']}; font-weight: 600;")
 
+    def focus_widgets(self) -> list[QWidget]:
+        """What Tab reaches in the card, top down (Qt skips the hidden and, of the colours, all
+        but the checked one)."""
+        return [*self.color_group.buttons(), self.reattach_button, self.delete_button, self.note_edit,
+                *self.tag_editor.focus_widgets()]
+
     def set_highlight(self, highlight: Highlight) -> None:
         """Show `highlight`; the note keeps its cursor when only another field changed."""
         self.highlight_id = highlight.id

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListView, QVBoxLayout, QWidget
 
@@ -54,6 +56,7 @@ class AnnotationSidebar(QWidget):
         self.article_tags = TagEditor(self, placeholder="Tag article\u2026")
         self.article_tags.setObjectName("article_tags")
         self.article_tags.tags_edited.connect(lambda tags: self.article_tags_edited.emit(self._article_id, tags))
+        self.article_tags.chips_changed.connect(self._order_focus)
 
         self.highlights_title = QLabel("Highlights", objectName="pane_title")
         self.model = HighlightListModel(self)
@@ -188,11 +191,24 @@ class AnnotationSidebar(QWidget):
             self.list_view.closePersistentEditor(previous)
         if current.isValid():
             self.list_view.openPersistentEditor(current)
+            self._order_focus()
             self.list_view.scrollTo(current)
             self.highlight_selected.emit(current.data(HighlightIdRole))
 
+    def _order_focus(self) -> None:
+        """Tab goes through the sidebar as it shows: the article's note and tags, the list, then
+        the open card. Qt's order is the order widgets were made in, and tag chips and the card
+        are made later, so Tab reached them only after the toolbar and the search box."""
+        chain = [self.article_note, *self.article_tags.focus_widgets(), self.list_view]
+        editor = self.delegate.editor()
+        if editor is not None:
+            chain += editor.focus_widgets()
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
     def _wire_editor(self, editor: HighlightEditor) -> None:
         editor.set_theme(self._theme)
+        editor.tag_editor.chips_changed.connect(self._order_focus)
         editor.tag_editor.set_completions(self._completions)
         editor.color_chosen.connect(lambda color: self.highlight_color_chosen.emit(editor.highlight_id, color))
         editor.note_changed.connect(lambda note: self.highlight_note_changed.emit(editor.highlight_id, note))
