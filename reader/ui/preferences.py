@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from reader.domain.colors import PALETTE
 from reader.domain.errors import ReaderError
 from reader.services.settings import Settings
+from reader.ui.dialogs import grow_to_fit
 from reader.ui.theme import resolve_theme
 
 
@@ -113,6 +114,7 @@ class PreferencesDialog(QDialog):
         except ReaderError as error:
             self.template_error.setText(str(error))
             self.template_error.show()
+            grow_to_fit(self)
             self.template.setFocus()
             return False
         return True

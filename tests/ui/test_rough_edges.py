@@ -136,3 +136,28 @@ def test_narrowing_the_window_never_makes_the_highlight_cards_scroll_sideways(ma
         assert above.bottom() < below.top(), "cards drawn over each other"
     card = window.sidebar.editor()
     assert card.geometry().bottom() < rows[2].top() and card.height() >= card.heightForWidth(card.width())
+
+
+def test_a_template_error_grows_preferences_instead_of_squeezing_the_fields(services, qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+
+    from reader.services.settings import Settings
+    from reader.ui.preferences import PreferencesDialog
+
+    folder = tmp_path / "a folder with a rather long name for the export templates"
+    folder.mkdir()
+    broken = folder / "my notes layout.md.j2"
+    broken.write_text("# {{ article.title }\n", encoding="utf-8")
+    dialog = PreferencesDialog(Settings(), None, check_template=services.exports.exporter)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.template.setText(str(broken))
+    ok = dialog.findChild(QDialogButtonBox, "preferences_buttons").button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    error = dialog.findChild(QLabel, "template_error")
+    qtbot.waitUntil(lambda: error.isVisible() and dialog.rect().contains(error.geometry()))
+    assert error.height() > 1.5 * error.fontMetrics().lineSpacing()  # the message takes two lines or more
+    for edit in dialog.findChildren(QLineEdit):
+        assert edit.height() >= edit.sizeHint().height(), f"{edit.objectName()} squeezed"
