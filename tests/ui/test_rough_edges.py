@@ -161,3 +161,50 @@ def test_a_template_error_grows_preferences_instead_of_squeezing_the_fields(serv
     assert error.height() > 1.5 * error.fontMetrics().lineSpacing()  # the message takes two lines or more
     for edit in dialog.findChildren(QLineEdit):
         assert edit.height() >= edit.sizeHint().height(), f"{edit.objectName()} squeezed"
+
+
+SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
+
+
+def _label(action) -> str:
+    return action.text().split("\t")[0].replace("&", "")
+
+
+def test_the_reading_context_menu_is_written_in_the_menu_bars_title_case(make_window, library, qtbot, tmp_path):
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMenu
+    from reading_data import point_at
+
+    page = tmp_path / "linked.md"
+    page.write_text("# Linked\n\nRead [the full report](https://example.org/report) before the vote.\n",
+                    encoding="utf-8")
+    (imported,) = library.importer.import_paths([page]).imported
+    window = make_window(library)
+    window.library.select_article(imported.article.id)
+    view = window.reading.view
+    text = view.article_text()
+    library.annotations.highlight_quote(imported.article.id, "full report")
+    window.events.highlights_changed.emit(imported.article.id)
+    cursor = view.textCursor()  # "Read the full report" selected: the highlighting entries show too
+    cursor.setPosition(text.index("Read the full"))
+    cursor.setPosition(text.index(" before"), cursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    menu = view.context_menu(point_at(view, text.index("report")))
+    qtbot.addWidget(menu)
+
+    def entries(shown: QMenu):
+        for action in shown.actions():
+            if not action.isSeparator():
+                yield action
+                if action.menu() is not None and action.menu().objectName() != "menu_highlight_in":
+                    yield from entries(action.menu())
+
+    labels = [_label(action) for action in entries(menu)]
+    assert {"Highlight", "Highlight in", "Show Note", "Delete Highlight", "Open Link in Browser",
+            "Select All"} <= set(labels), labels
+    for label in labels:
+        words = label.rstrip("\u2026").split()
+        for word in words[1:]:
+            assert word[0].isupper() or word in SMALL_WORDS or not word[0].isalpha(), f"{label!r}: {word!r}"
+    find = menu.findChild(QAction, "action_find")
+    assert _label(find) == _label(window.actions.find)  # "Find in Article…" as in the Edit menu
