@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
         self.apply_appearance()
+        self._show_color_names()
         self.restore_window_state()
         # What works on the library comes with it (`attach`); until then the window is a quiet
         # "Opening library…" page where nothing can be clicked that needs the library.
@@ -279,6 +280,13 @@ class MainWindow(QMainWindow):
             self.settings.export_template = chosen.export_template
             self.settings.export_group_by_color = chosen.export_group_by_color
             self.settings_store.save(self.settings)
+            self._show_color_names()
+
+    def _show_color_names(self) -> None:
+        """Where a colour is chosen (the bar over a selection, the menu, a highlight's card), say
+        what the user named it in Preferences."""
+        self.reading.view.set_color_names(self.settings.color_names)
+        self.sidebar.set_color_names(self.settings.color_names)
 
     def _set_theme(self, theme: str) -> None:
         self.settings.theme = theme

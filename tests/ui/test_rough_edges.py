@@ -208,3 +208,44 @@ def test_the_reading_context_menu_is_written_in_the_menu_bars_title_case(make_wi
             assert word[0].isupper() or word in SMALL_WORDS or not word[0].isalpha(), f"{label!r}: {word!r}"
     find = menu.findChild(QAction, "action_find")
     assert _label(find) == _label(window.actions.find)  # "Find in Article…" as in the Edit menu
+
+
+def test_the_colour_names_chosen_in_preferences_show_where_colours_are_chosen(make_window, library, monkeypatch):
+    from dataclasses import replace
+
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QToolButton
+    from reading_data import point_at
+
+    from reader.ui.preferences import PreferencesDialog
+
+    window = make_window(library)
+    article = window.controller.article
+    highlight = library.annotations.highlight_quote(article.id, article.text.split()[0])
+    other = library.annotations.highlight_quote(article.id, article.text.split()[-1])
+    window.events.highlights_changed.emit(article.id)
+    window.sidebar.select_highlight(highlight.id, emit=True)
+    view = window.reading.view
+    bar_yellow = view.findChild(QToolButton, "color_bar_yellow")
+    assert bar_yellow.toolTip() == "Highlight in yellow (1)"  # nothing named yet
+
+    names = {"yellow": "key point", "pink": "disagree"}
+    chosen = replace(window.settings, color_names=names)
+    monkeypatch.setattr(PreferencesDialog, "ask", classmethod(lambda cls, parent, settings, **_: chosen))
+    window.actions.preferences.trigger()
+
+    assert bar_yellow.toolTip() == "Highlight in yellow \u2014 key point (1)"  # the bar over a selection
+    card = window.sidebar.editor()
+    assert card.findChild(QToolButton, "color_pink").toolTip() == "Pink \u2014 disagree (4)"  # the open card
+    assert card.findChild(QToolButton, "color_green").toolTip() == "Green (2)"
+    cursor = view.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(len(article.text.split()[0]), cursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    menu = view.context_menu(point_at(view, 0))  # the context menu's colours
+    assert menu.findChild(QAction, "action_highlight_yellow").text().startswith("Yellow \u2014 key point")
+    assert menu.findChild(QAction, f"action_recolor_{highlight.id}_pink").text() == "Pink \u2014 disagree"
+    menu.deleteLater()
+
+    window.sidebar.select_highlight(other.id, emit=True)  # a card opened later has them too
+    assert window.sidebar.editor().findChild(QToolButton, "color_yellow").toolTip() == "Yellow \u2014 key point (1)"

@@ -46,7 +46,7 @@ def build_context_menu(view: ReadingView, pos: QPoint) -> QMenu:
         colours = menu.addMenu("Highlight in")
         colours.setObjectName("menu_highlight_in")
         for number, key in enumerate(PALETTE, start=1):
-            _action(colours, f"action_highlight_{key}", key.capitalize(),
+            _action(colours, f"action_highlight_{key}", view.color_title(key),
                     lambda _=False, key=key: view.request_highlight(start, end, key), swatch_icon(fill(key)),
                     str(number))
         menu.addSeparator()
@@ -80,7 +80,7 @@ def _highlight_actions(menu: QMenu, view: ReadingView, highlight: Highlight) -> 
     colours = menu.addMenu("Colour")
     colours.setObjectName(f"menu_recolor_{hid}")
     for key in PALETTE:
-        action = _action(colours, f"action_recolor_{hid}_{key}", key.capitalize(),
+        action = _action(colours, f"action_recolor_{hid}_{key}", view.color_title(key),
                          lambda _=False, key=key: view.highlight_color_change_requested.emit(hid, key),
                          swatch_icon(fill(key)))
         action.setCheckable(True)

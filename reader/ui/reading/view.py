@@ -82,6 +82,7 @@ class ReadingView(ReadingInteraction, QTextBrowser):
         self._offsets = OffsetMap("")
         self._painter: HighlightPainter | None = None
         self._current_color = DEFAULT_COLOR
+        self._color_names: dict[str, str] = {}  # what the user calls each colour (set_color_names)
         self._overlays = Overlays()
         self._keep_offset: int | None = None  # the offset held at the top across relayouts
         # True while the view itself moves the scroll bar or relays out: only other moves

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from itertools import pairwise
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
@@ -48,6 +49,7 @@ class AnnotationSidebar(QWidget):
         self._article_id = 0
         self._theme = theme
         self._completions: list[str] = []
+        self._color_names: dict[str, str] = {}
         self.article_title = QLabel("Notes", objectName="pane_title")
         self.article_note = NoteEdit(self)
         self.article_note.setObjectName("article_note")
@@ -95,6 +97,13 @@ class AnnotationSidebar(QWidget):
         self._theme = theme
         self.delegate.set_theme(theme)
         self.list_view.viewport().update()
+
+    def set_color_names(self, names: Mapping[str, str]) -> None:
+        """What the user calls each colour (Preferences): the open card's colours say it."""
+        self._color_names = dict(names)
+        editor = self.delegate.editor()
+        if editor is not None:
+            editor.set_color_names(names)
 
     def set_tag_completions(self, names: list[str]) -> None:
         self.article_tags.set_completions(names)
@@ -208,6 +217,7 @@ class AnnotationSidebar(QWidget):
 
     def _wire_editor(self, editor: HighlightEditor) -> None:
         editor.set_theme(self._theme)
+        editor.set_color_names(self._color_names)
         editor.tag_editor.chips_changed.connect(self._order_focus)
         editor.tag_editor.set_completions(self._completions)
         editor.color_chosen.connect(lambda color: self.highlight_color_chosen.emit(editor.highlight_id, color))
