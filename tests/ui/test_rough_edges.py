@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from PySide6.QtWidgets import QLabel
 
 
@@ -249,3 +250,21 @@ def test_the_colour_names_chosen_in_preferences_show_where_colours_are_chosen(ma
 
     window.sidebar.select_highlight(other.id, emit=True)  # a card opened later has them too
     assert window.sidebar.editor().findChild(QToolButton, "color_yellow").toolTip() == "Yellow \u2014 key point (1)"
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 800)])
+def test_the_search_box_shows_its_whole_placeholder(make_window, library, qtbot, size):
+    from PySide6.QtWidgets import QStyle, QStyleOptionFrame
+
+    window = make_window(library)
+    window.apply_appearance()  # the style sheet's rounded padding is part of what must fit
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.splitter.width() <= size[0])
+    field = window.search_field
+    option = QStyleOptionFrame()
+    field.initStyleOption(option)
+    text_area = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field)
+    margins = field.textMargins()
+    room = text_area.width() - margins.left() - margins.right() - 4  # QLineEdit's own 2 px each side
+    needed = field.fontMetrics().horizontalAdvance(field.placeholderText())
+    assert needed <= room, f"{field.placeholderText()!r} needs {needed} px, has {room} at {size}"
