@@ -268,3 +268,19 @@ def test_the_search_box_shows_its_whole_placeholder(make_window, library, qtbot,
     room = text_area.width() - margins.left() - margins.right() - 4  # QLineEdit's own 2 px each side
     needed = field.fontMetrics().horizontalAdvance(field.placeholderText())
     assert needed <= room, f"{field.placeholderText()!r} needs {needed} px, has {room} at {size}"
+
+
+def test_empty_panes_break_their_guidance_only_between_sentences(make_window, library, qtbot):
+    """A line break written into a sentence left "press H," alone on a line in a narrow pane."""
+    window = make_window(library)
+    window.library.list_view.selectAll()
+    window.actions.delete_articles.trigger()  # an empty library: the list says how to fill it
+    library_empty = window.library.findChild(QLabel, "library_empty")
+    assert library_empty.isVisible() and "Ctrl+O" in library_empty.text()
+    window.actions.undo.trigger()  # an article without highlights: the sidebar says how to add some
+    sidebar_empty = window.sidebar.findChild(QLabel, "highlights_empty")
+    assert sidebar_empty.isVisible() and "press H" in sidebar_empty.text()
+    for label in (library_empty, sidebar_empty):
+        assert label.wordWrap()
+        for line in label.text().split("\n"):
+            assert not line or line.endswith((".", "!", "?")), f"{label.objectName()}: a break after {line!r}"

@@ -73,7 +73,7 @@ class AnnotationSidebar(QWidget):
         self.list_view.setFrameShape(QFrame.Shape.NoFrame)
         self.list_view.setSpacing(0)
         self.empty_label = QLabel(
-            "No highlights yet.\n\nSelect text in the article and press H,\nor pick a colour from the bar.",
+            "No highlights yet.\n\nSelect text in the article and press H, or pick a colour from the bar.",
             objectName="highlights_empty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.empty_label.setWordWrap(True)
