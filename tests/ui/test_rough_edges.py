@@ -284,3 +284,29 @@ def test_empty_panes_break_their_guidance_only_between_sentences(make_window, li
         assert label.wordWrap()
         for line in label.text().split("\n"):
             assert not line or line.endswith((".", "!", "?")), f"{label.objectName()}: a break after {line!r}"
+
+
+def test_dialog_buttons_are_words_alone_as_the_export_button_is(make_window, library, qtbot):
+    """OK and Cancel wore the platform's stock icons (a green arrow, a red cross) beside an
+    Export button without one, where the platform puts icons on dialog buttons (X11 without a
+    desktop's theme, KDE)."""
+    from PySide6.QtWidgets import QDialogButtonBox, QProxyStyle, QStyle
+
+    class IconsOnButtons(QProxyStyle):  # what such a platform's style says
+        def styleHint(self, hint, option=None, widget=None, data=None):
+            if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+                return 1
+            return super().styleHint(hint, option, widget, data)
+
+    window = make_window(library)
+    window.apply_appearance()
+    style = IconsOnButtons("Fusion")
+    buttons = QDialogButtonBox()
+    buttons.setStyle(style)
+    buttons.setStandardButtons(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+    qtbot.addWidget(buttons)
+    buttons.show()
+    assert not style.standardIcon(QStyle.StandardPixmap.SP_DialogOkButton).isNull()  # it has them to give
+    for button in buttons.buttons():
+        assert button.icon().isNull(), f"{button.text()} has an icon"
