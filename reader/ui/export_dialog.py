@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -86,9 +87,16 @@ class ExportDialog(QDialog):
         self.group_by_color = QCheckBox("Group highlights by colour", objectName="group_by_color")
         self.group_by_color.setChecked(group_by_color)
         self.force = QCheckBox("Replace files I edited since the last export", objectName="force")
+        # Markdown's own choices under its label, so they do not read as two more formats
+        style = self.style()
+        markdown_options = QVBoxLayout()
+        markdown_options.setContentsMargins(
+            style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth)
+            + style.pixelMetric(QStyle.PixelMetric.PM_RadioButtonLabelSpacing), 0, 0, 0)
+        markdown_options.addWidget(self.group_by_color)
+        markdown_options.addWidget(self.force)
         form_layout.addWidget(self.markdown)
-        form_layout.addWidget(self.group_by_color)
-        form_layout.addWidget(self.force)
+        form_layout.addLayout(markdown_options)
         form_layout.addWidget(self.json)
 
         self.destination = QLineEdit(last_folder, objectName="destination")

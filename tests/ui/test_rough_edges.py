@@ -310,3 +310,23 @@ def test_dialog_buttons_are_words_alone_as_the_export_button_is(make_window, lib
     assert not style.standardIcon(QStyle.StandardPixmap.SP_DialogOkButton).isNull()  # it has them to give
     for button in buttons.buttons():
         assert button.icon().isNull(), f"{button.text()} has an icon"
+
+
+def test_the_markdown_choices_sit_under_markdown_in_the_export_dialog(qtbot):
+    """"Group highlights by colour" and "Replace files I edited" stood level with the two formats,
+    as if they were a third and a fourth."""
+    from reader.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(None, open_id=1, selected_ids=[1], tags=[], group_by_color=False, last_folder="")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    def left(widget) -> int:
+        return widget.mapTo(dialog, widget.rect().topLeft()).x()
+
+    assert left(dialog.json) == left(dialog.markdown)
+    for option in (dialog.group_by_color, dialog.force):
+        # its box under the Markdown button's label, not under its button
+        assert left(option) >= left(dialog.markdown) + dialog.style().pixelMetric(
+            dialog.style().PixelMetric.PM_ExclusiveIndicatorWidth)
