@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 MARKDOWN, JSON = "markdown", "json"
+BACKUP_NAME = "reader-backup.json"  # the file a JSON export proposes in the folder chosen
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export notes")
         self.setMinimumWidth(520)
         self._open_id, self._selected = open_id, selected_ids
+        self._destinations: dict[str, str] = {}  # each format's, while the other is chosen
 
         scope = QGroupBox("Articles")
         scope_layout = QVBoxLayout(scope)
@@ -126,6 +128,7 @@ class ExportDialog(QDialog):
         layout.addWidget(buttons)
         if previous is not None:
             self._restore(previous)
+        self.markdown.toggled.connect(self._switch_format)
         self.markdown.toggled.connect(self._update)
         self.destination.textChanged.connect(self._update)
         self._update()
@@ -158,12 +161,27 @@ class ExportDialog(QDialog):
         self.force.setChecked(previous.force)
         self.destination.setText(str(previous.destination))
 
+    def _switch_format(self, markdown: bool) -> None:
+        """Markdown goes into a folder, JSON into a file: each format gets its own destination
+        back, or one made from the other's (the folder's reader-backup.json, the file's folder).
+        A folder proposed for JSON only made the export fail."""
+        text = self.destination.text().strip()
+        left, chosen = (JSON, MARKDOWN) if markdown else (MARKDOWN, JSON)
+        self._destinations[left] = text
+        made = self._destinations.get(chosen, "")
+        if not made and text:
+            path = Path(text).expanduser()
+            made = str(path.parent) if markdown and path.suffix.lower() == ".json" else (
+                str(path / BACKUP_NAME) if not markdown and path.is_dir() else "")
+        if made:
+            self.destination.setText(made)
+
     def _browse(self) -> None:
         current = self.destination.text().strip()
         if self.markdown.isChecked():
             chosen = QFileDialog.getExistingDirectory(self, "Export into folder", current)
         else:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export backup", current or "reader-backup.json",
+            chosen, _ = QFileDialog.getSaveFileName(self, "Export backup", current or BACKUP_NAME,
                                                     "Annotation JSON (*.json)")
         if chosen:
             self.destination.setText(chosen)

@@ -330,3 +330,26 @@ def test_the_markdown_choices_sit_under_markdown_in_the_export_dialog(qtbot):
         # its box under the Markdown button's label, not under its button
         assert left(option) >= left(dialog.markdown) + dialog.style().pixelMetric(
             dialog.style().PixelMetric.PM_ExclusiveIndicatorWidth)
+
+
+def test_choosing_json_proposes_a_file_in_the_folder_not_the_folder(qtbot, tmp_path):
+    """The dialog kept the Markdown folder as the JSON destination, and the export then failed
+    ("... is a folder; JSON export needs a file name")."""
+    from pathlib import Path
+
+    from reader.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(None, open_id=1, selected_ids=[1], tags=[], group_by_color=False,
+                          last_folder=str(tmp_path))
+    qtbot.addWidget(dialog)
+    dialog.json.setChecked(True)
+    assert Path(dialog.destination.text()) == tmp_path / "reader-backup.json"
+    dialog.markdown.setChecked(True)
+    assert Path(dialog.destination.text()) == tmp_path  # and back to the folder for Markdown
+
+    typed = tmp_path / "mine.json"  # a file the user named stays theirs
+    dialog.json.setChecked(True)
+    dialog.destination.setText(str(typed))
+    dialog.markdown.setChecked(True)
+    dialog.json.setChecked(True)
+    assert Path(dialog.destination.text()) == typed
