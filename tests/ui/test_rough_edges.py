@@ -353,3 +353,23 @@ def test_choosing_json_proposes_a_file_in_the_folder_not_the_folder(qtbot, tmp_p
     dialog.markdown.setChecked(True)
     dialog.json.setChecked(True)
     assert Path(dialog.destination.text()) == typed
+
+
+def test_down_from_the_search_box_goes_to_the_results(make_window, library, qtbot):
+    """The results could be reached by Tab past Save Search only; Down is what a search box offers."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window(library)
+    window.search.searcher.delay_ms = 0
+    window.search_field.setFocus()
+    with qtbot.waitSignal(window.search.searcher.results_ready, timeout=10000):
+        qtbot.keyClicks(window.search_field, "paragraph")
+    results = window.library.search_panel.list_view
+    assert results.model().rowCount() >= 2
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is results and results.currentIndex().row() == 0
+    qtbot.keyClick(results, Qt.Key.Key_Down)
+    second = results.model().hits()[1]
+    qtbot.keyClick(results, Qt.Key.Key_Return)
+    assert window.controller.article.id == second.article_id  # Enter opens the row chosen
