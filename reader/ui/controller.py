@@ -129,22 +129,26 @@ class ReaderController(QObject):
     def undo(self) -> None:
         """Undo the last change, counting note typing that has not settled as the last change."""
         self.settle_edits()
-        self._step(self.undo_stack.index() - 1, self.undo_stack.undo, "Undone")
+        command = self._step(self.undo_stack.index() - 1, self.undo_stack.undo, "Undone")
+        if isinstance(command, commands.DeleteArticlesCommand) and not command.failed:
+            # back where the reader was, not on whichever article took the deleted one's place
+            self.library.select_article(command.reopen_id)
 
     def redo(self) -> None:
         self.settle_edits()
         self._step(self.undo_stack.index(), self.undo_stack.redo, "Redone")
 
-    def _step(self, index: int, step, done: str) -> None:
+    def _step(self, index: int, step, done: str) -> commands.LibraryCommand | None:
         """Undo or redo the command at `index` and say so: the message of the change itself
         ("Deleted 1 article (Ctrl+Z brings it back).") would otherwise stay, no longer true."""
         command = self.undo_stack.command(index) if 0 <= index < self.undo_stack.count() else None
         if command is None:
-            return
+            return None
         text = command.text()  # read first: a command that fails is dropped from the stack
         step()
         if not getattr(command, "failed", False):  # one that failed said why
             self.message.emit(f"{done}: {text}.")
+        return command
 
     # --- what the user does --------------------------------------------------------------
     def add_highlight(self, start: int, end: int, color: str) -> None:

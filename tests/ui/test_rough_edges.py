@@ -373,3 +373,13 @@ def test_down_from_the_search_box_goes_to_the_results(make_window, library, qtbo
     second = results.model().hits()[1]
     qtbot.keyClick(results, Qt.Key.Key_Return)
     assert window.controller.article.id == second.article_id  # Enter opens the row chosen
+
+
+def test_undoing_a_delete_opens_the_article_again(make_window, library):
+    window = make_window(library)
+    article_id = window.controller.article.id
+    window.actions.delete_articles.trigger()
+    assert window.controller.article is None or window.controller.article.id != article_id
+    window.actions.undo.trigger()
+    assert window.controller.article.id == article_id  # back where the reader was, not on another one
+    assert window.library.current_article_id() == article_id
