@@ -259,7 +259,11 @@ class MainWindow(QMainWindow):
             self.settings.color_names = chosen.color_names
             self.settings.export_template = chosen.export_template
             self.settings.export_group_by_color = chosen.export_group_by_color
+            self.settings.theme = chosen.theme
+            self.settings.font_family = chosen.font_family
+            self.settings.font_size = chosen.font_size
             self.settings_store.save(self.settings)
+            self.apply_appearance()
             self._show_color_names()
 
     def _show_color_names(self) -> None:
