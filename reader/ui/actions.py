@@ -59,7 +59,7 @@ class WindowActions:
                              tip="Export highlights and notes as Markdown, or the library as a JSON backup",
                              help="Export notes to Markdown, or a JSON backup")
         self.preferences = action("preferences", "&Preferences…", QKeySequence.StandardKey.Preferences,
-                                  "Ctrl+,", help="Preferences: colour names, the export template")
+                                  "Ctrl+,", help="Preferences: theme, font, colour names, the export template")
         self.quit = action("quit", "&Quit", QKeySequence.StandardKey.Quit, "Ctrl+Q", help="Quit")
 
         # Own actions rather than the stack's: the window settles note typing before undoing.
