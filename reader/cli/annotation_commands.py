@@ -27,8 +27,8 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     parser.add_argument("--json", action="store_true", help="print a JSON array")
     actions = parser.add_subparsers(dest="tags_action", metavar="ACTION")
     rename = actions.add_parser("rename", parents=[common], help="rename a tag (merging onto an existing one)")
-    rename.add_argument("old", metavar="OLD")
-    rename.add_argument("new", metavar="NEW")
+    rename.add_argument("old", metavar="OLD", help="the tag to rename (the tags below it follow)")
+    rename.add_argument("new", metavar="NEW", help="its new name")
     parser.set_defaults(run=run_tags)
 
 

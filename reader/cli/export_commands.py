@@ -18,7 +18,8 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
                     "files you edited are kept unless --force). JSON: a W3C Web Annotation collection with "
                     "the articles, which `reader import FILE` restores. Without --out, one article's "
                     "Markdown or the JSON goes to standard output.")
-    parser.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    parser.add_argument("--format", choices=("markdown", "json"), default="markdown",
+                        help="markdown (the default) or json")
     parser.add_argument("--article", action="append", type=int, default=[], metavar="ID",
                         help="export this article (repeatable; default: all)")
     parser.add_argument("--tag", metavar="T", help="only articles carrying T (or a tag below it), "

@@ -9,10 +9,15 @@ from reader.domain.models import AnchorState, Highlight
 from reader.services import Services
 
 
+ARTICLE_ID_HELP = "the article's id (reader list shows them)"
+
+
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     parser = commands.add_parser("import", parents=[common], help="import files, folders or web addresses",
-                                 description="Import articles (.txt, .html, .htm, .md) from files and folders, "
-                                             "and web pages from http(s) addresses.")
+                                 description="Import articles (.html, .htm, .md, .txt) from files and folders, "
+                                             "and web pages from http(s) addresses. A JSON backup "
+                                             "(reader export --format json) is restored; Hypothesis and W3C "
+                                             "annotation files add their highlights to the articles you have.")
     parser.add_argument("paths", nargs="+", metavar="PATH|URL", help="a file, a folder (walked) or a web address")
     parser.add_argument("--tag", action="append", default=[], metavar="T", help="tag every imported article")
     parser.set_defaults(run=run_import)
@@ -22,19 +27,20 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     parser.set_defaults(run=run_list)
 
     parser = commands.add_parser("show", parents=[common], help="show one article")
-    parser.add_argument("id", type=int, metavar="ID")
+    parser.add_argument("id", type=int, metavar="ID", help=ARTICLE_ID_HELP)
     form = parser.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="metadata, text and highlights as JSON")
     form.add_argument("--text", action="store_true", help="only the article's text")
     parser.set_defaults(run=run_show)
 
-    parser = commands.add_parser("edit", parents=[common], help="correct an article's title, author, date or site")
-    parser.add_argument("id", type=int, metavar="ID")
-    parser.add_argument("--title", metavar="T")
-    parser.add_argument("--author", metavar="A")
+    parser = commands.add_parser("edit", parents=[common],
+                                 help="correct an article's title, author, date, site or web address")
+    parser.add_argument("id", type=int, metavar="ID", help=ARTICLE_ID_HELP)
+    parser.add_argument("--title", metavar="T", help="the title (it cannot be blank)")
+    parser.add_argument("--author", metavar="A", help="the author or authors; '' clears it")
     parser.add_argument("--published", metavar="DATE", help="e.g. 2020-12-24 or '2020-12-24 08:54'; '' clears it")
-    parser.add_argument("--site", metavar="S")
-    parser.add_argument("--url", metavar="URL")
+    parser.add_argument("--site", metavar="S", help="the site or publication; '' clears it")
+    parser.add_argument("--url", metavar="URL", help="the web address (http or https); '' clears it")
     parser.set_defaults(run=run_edit)
 
 

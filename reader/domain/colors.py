@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from reader.domain.errors import ReaderError
 
 PALETTE: tuple[str, ...] = ("yellow", "green", "blue", "pink", "purple")
@@ -33,3 +35,17 @@ def normalize_color(name: str) -> str:
     """The palette key for a colour name in a search filter: any case, and a few common aliases."""
     key = name.strip().lower()
     return palette_key(_ALIASES.get(key, name))
+
+
+def color_label(key: str, names: Mapping[str, str]) -> str:
+    """A palette colour as the window shows it: "yellow", or "yellow — key point" when the
+    user named what it means (Preferences, `color_names` in the settings)."""
+    name = names.get(key)
+    name = " ".join(name.split()) if isinstance(name, str) else ""  # settings.json is the user's to edit
+    return f"{key} \u2014 {name}" if name else key
+
+
+def color_title(key: str, names: Mapping[str, str]) -> str:
+    """`color_label` starting with a capital, for a menu entry or a button: "Yellow — key point"."""
+    label = color_label(key, names)
+    return label[:1].upper() + label[1:]

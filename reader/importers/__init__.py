@@ -41,6 +41,8 @@ def extract(data: bytes, name: str = "", url: str = "", charset: str | None = No
             article = extract_markdown(text)
         else:
             article = extract_text(text)
-    if not article.text.strip():
+    # Not a letter or a digit in any script: bytes decoded into replacement characters (a
+    # byte-order mark before something else), or only punctuation. Nothing there to read.
+    if not any(character.isalnum() for character in article.text):
         raise ImportRejected("no readable text in it")
     return article

@@ -45,14 +45,22 @@ class SettingsStore:
             return Settings()
         known = {f.name for f in fields(Settings)}
         settings = Settings(**{k: v for k, v in data.items() if k in known})
+        defaults = Settings()
+        for item in fields(Settings):
+            # a value of another kind than its default's (a number for the font) is the default:
+            # the window would pass it to Qt, which cannot take it
+            value, default = getattr(settings, item.name), getattr(defaults, item.name)
+            expected = int if default is None else type(default)  # last_article_id: a number or None
+            if not (value is None and default is None) and type(value) is not expected:
+                setattr(settings, item.name, default)
         if settings.theme not in THEMES:
             settings.theme = "system"
         if settings.current_color not in PALETTE:
             settings.current_color = DEFAULT_COLOR
         if not isinstance(settings.font_size, int) or not 8 <= settings.font_size <= 48:
             settings.font_size = Settings.font_size
-        if not isinstance(settings.color_names, dict):
-            settings.color_names = Settings().color_names
+        settings.color_names = {color: name for color, name in settings.color_names.items()
+                                if isinstance(color, str) and isinstance(name, str)}
         return settings
 
     def save(self, settings: Settings) -> None:

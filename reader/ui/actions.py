@@ -59,7 +59,7 @@ class WindowActions:
                              tip="Export highlights and notes as Markdown, or the library as a JSON backup",
                              help="Export notes to Markdown, or a JSON backup")
         self.preferences = action("preferences", "&Preferences…", QKeySequence.StandardKey.Preferences,
-                                  "Ctrl+,", help="Preferences: colour names, the export template")
+                                  "Ctrl+,", help="Preferences: theme, font, colour names, the export template")
         self.quit = action("quit", "&Quit", QKeySequence.StandardKey.Quit, "Ctrl+Q", help="Quit")
 
         # Own actions rather than the stack's: the window settles note typing before undoing.
@@ -74,7 +74,8 @@ class WindowActions:
         self.find = action("find_in_article", "&Find in Article\u2026", QKeySequence.StandardKey.Find,
                            help="Find in the article", also="then F3, Shift+F3: next, previous")
         self.search_library = action("search_library", "&Search Library\u2026", "Ctrl+Shift+F",
-                                     help="Search the library", also="also / in the list or the article")
+                                     help="Search the library",
+                                     also="also / in the list or the article; then Down: to the results")
         # H belongs to the reading pane (it has the selection); a window-wide H would take the
         # letter from the list's type-to-find
         self.highlight = action("highlight_selection", "&Highlight Selection", tip="Highlight the selected text (H)",

@@ -66,7 +66,8 @@ class ArticleMenu:
         ids = self._window.library.selected_article_ids()
         if ids:
             some, it = _articles(len(ids))
-            self._push(commands.DeleteArticlesCommand(self._controller.context, ids),
+            self._push(commands.DeleteArticlesCommand(self._controller.context, ids,
+                                                      self._window.library.current_article_id()),
                        f"Deleted {some} (Ctrl+Z brings {it} back).")
 
     def _push(self, command: commands.LibraryCommand, told: str) -> None:

@@ -206,10 +206,14 @@ class ArticleFlagCommand(LibraryCommand):
 
 
 class DeleteArticlesCommand(LibraryCommand):
-    def __init__(self, context: CommandContext, article_ids: list[int]) -> None:
+    """Delete articles; undo brings them back whole, and `reopen_id` (the one being read, or
+    the first) is the article to open again then."""
+
+    def __init__(self, context: CommandContext, article_ids: list[int], open_id: int = 0) -> None:
         count = len(article_ids)
         super().__init__(context, "Delete article" if count == 1 else f"Delete {count} articles")
         self.article_ids = list(article_ids)
+        self.reopen_id = open_id if open_id in article_ids else self.article_ids[0]
         self.records: list = []
 
     def apply(self) -> Changes:

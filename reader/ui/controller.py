@@ -107,10 +107,20 @@ class ReaderController(QObject):
         self.article = article
         self.highlights = {h.id: h for h in highlights}
         if article is None:
-            self.view.clear_article("Choose an article to read." if self.library.model.rowCount()
-                                    else "Your library is empty. Import articles with Ctrl+O.")
+            self.view.clear_article(self._nothing_open_message())
         self.sidebar.set_article(article, highlights)
         self.article_shown.emit(article)
+
+    def _nothing_open_message(self) -> str:
+        if self.library.model.rowCount():
+            return "Choose an article to read."
+        try:
+            # an empty list may only be a filter, a tag or a view (Archived) that shows nothing;
+            # the library pane says why next to it
+            has_articles = self.services.articles.count() > 0
+        except ReaderError:
+            has_articles = True  # cannot tell: never claim the library is empty
+        return "No article open." if has_articles else "Your library is empty. Import articles with Ctrl+O."
 
     def save_position(self) -> None:
         if self.article is not None:
@@ -119,11 +129,26 @@ class ReaderController(QObject):
     def undo(self) -> None:
         """Undo the last change, counting note typing that has not settled as the last change."""
         self.settle_edits()
-        self.undo_stack.undo()
+        command = self._step(self.undo_stack.index() - 1, self.undo_stack.undo, "Undone")
+        if isinstance(command, commands.DeleteArticlesCommand) and not command.failed:
+            # back where the reader was, not on whichever article took the deleted one's place
+            self.library.select_article(command.reopen_id)
 
     def redo(self) -> None:
         self.settle_edits()
-        self.undo_stack.redo()
+        self._step(self.undo_stack.index(), self.undo_stack.redo, "Redone")
+
+    def _step(self, index: int, step, done: str) -> commands.LibraryCommand | None:
+        """Undo or redo the command at `index` and say so: the message of the change itself
+        ("Deleted 1 article (Ctrl+Z brings it back).") would otherwise stay, no longer true."""
+        command = self.undo_stack.command(index) if 0 <= index < self.undo_stack.count() else None
+        if command is None:
+            return None
+        text = command.text()  # read first: a command that fails is dropped from the stack
+        step()
+        if not getattr(command, "failed", False):  # one that failed said why
+            self.message.emit(f"{done}: {text}.")
+        return command
 
     # --- what the user does --------------------------------------------------------------
     def add_highlight(self, start: int, end: int, color: str) -> None:

@@ -66,6 +66,7 @@ class EditArticleDialog(QDialog):
         except ReaderError as error:
             message = str(error)
             self.error.setText(message[:1].upper() + message[1:] + ".")
+            grow_to_fit(self)
             return
         self.accept()
 
@@ -78,6 +79,17 @@ class EditArticleDialog(QDialog):
         changed = {name: value for name, value in dialog.values().items()
                    if value != (getattr(article, name) or "")}
         return changed or None
+
+
+def grow_to_fit(dialog: QDialog) -> None:
+    """Make `dialog` as tall as its layout needs at its width, after a message appeared in it.
+
+    Qt sets a window's minimum size without the height a wrapped label needs at that width, so
+    a message of two lines squeezed the fields above it instead of growing the dialog.
+    """
+    needed = dialog.layout().totalHeightForWidth(dialog.width())
+    if needed > dialog.height():
+        dialog.resize(dialog.width(), needed)
 
 
 def ask_import_files(parent: QWidget | None) -> list[str]:

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 MARKDOWN, JSON = "markdown", "json"
+BACKUP_NAME = "reader-backup.json"  # the file a JSON export proposes in the folder chosen
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export notes")
         self.setMinimumWidth(520)
         self._open_id, self._selected = open_id, selected_ids
+        self._destinations: dict[str, str] = {}  # each format's, while the other is chosen
 
         scope = QGroupBox("Articles")
         scope_layout = QVBoxLayout(scope)
@@ -86,9 +89,16 @@ class ExportDialog(QDialog):
         self.group_by_color = QCheckBox("Group highlights by colour", objectName="group_by_color")
         self.group_by_color.setChecked(group_by_color)
         self.force = QCheckBox("Replace files I edited since the last export", objectName="force")
+        # Markdown's own choices under its label, so they do not read as two more formats
+        style = self.style()
+        markdown_options = QVBoxLayout()
+        markdown_options.setContentsMargins(
+            style.pixelMetric(QStyle.PixelMetric.PM_ExclusiveIndicatorWidth)
+            + style.pixelMetric(QStyle.PixelMetric.PM_RadioButtonLabelSpacing), 0, 0, 0)
+        markdown_options.addWidget(self.group_by_color)
+        markdown_options.addWidget(self.force)
         form_layout.addWidget(self.markdown)
-        form_layout.addWidget(self.group_by_color)
-        form_layout.addWidget(self.force)
+        form_layout.addLayout(markdown_options)
         form_layout.addWidget(self.json)
 
         self.destination = QLineEdit(last_folder, objectName="destination")
@@ -118,6 +128,7 @@ class ExportDialog(QDialog):
         layout.addWidget(buttons)
         if previous is not None:
             self._restore(previous)
+        self.markdown.toggled.connect(self._switch_format)
         self.markdown.toggled.connect(self._update)
         self.destination.textChanged.connect(self._update)
         self._update()
@@ -150,12 +161,27 @@ class ExportDialog(QDialog):
         self.force.setChecked(previous.force)
         self.destination.setText(str(previous.destination))
 
+    def _switch_format(self, markdown: bool) -> None:
+        """Markdown goes into a folder, JSON into a file: each format gets its own destination
+        back, or one made from the other's (the folder's reader-backup.json, the file's folder).
+        A folder proposed for JSON only made the export fail."""
+        text = self.destination.text().strip()
+        left, chosen = (JSON, MARKDOWN) if markdown else (MARKDOWN, JSON)
+        self._destinations[left] = text
+        made = self._destinations.get(chosen, "")
+        if not made and text:
+            path = Path(text).expanduser()
+            made = str(path.parent) if markdown and path.suffix.lower() == ".json" else (
+                str(path / BACKUP_NAME) if not markdown and path.is_dir() else "")
+        if made:
+            self.destination.setText(made)
+
     def _browse(self) -> None:
         current = self.destination.text().strip()
         if self.markdown.isChecked():
             chosen = QFileDialog.getExistingDirectory(self, "Export into folder", current)
         else:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export backup", current or "reader-backup.json",
+            chosen, _ = QFileDialog.getSaveFileName(self, "Export backup", current or BACKUP_NAME,
                                                     "Annotation JSON (*.json)")
         if chosen:
             self.destination.setText(chosen)

@@ -95,9 +95,11 @@ class ExportFlow(ProgressFlow):
         if isinstance(report, JsonExportReport):
             if report.path is not None:
                 self._remember_folder(report.path.parent)
+            articles = f"{report.articles} article{'s' if report.articles != 1 else ''}"
+            highlights = f"{report.highlights} highlight{'s' if report.highlights != 1 else ''}"
             self._status.showMessage(
                 "Export cancelled." if report.cancelled else
-                f"Backed up {report.articles} articles and {report.highlights} highlights to {report.path}", 10000)
+                f"Backed up {articles} and {highlights} to {report.path}", 10000)
             return
         if not report.cancelled:
             self._remember_folder(report.folder)

@@ -18,9 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QSizePolicy,
-    QToolBar,
-    QToolButton,
     QWidget,
 )
 
@@ -37,6 +34,7 @@ from reader.ui.pane_splitter import PaneSplitter
 from reader.ui.reading import ReadingPane
 from reader.ui.sidebar.pane import AnnotationSidebar
 from reader.ui.status import StatusBar
+from reader.ui.toolbar import build_toolbar, fit_placeholder
 
 if TYPE_CHECKING:
     from reader.ui.article_menu import ArticleMenu
@@ -86,7 +84,8 @@ class MainWindow(QMainWindow):
         self.search_field.setClearButtonEnabled(True)
         self.actions = WindowActions(self, self.undo_stack)
         self.actions.build_menus(self.menuBar())
-        self._build_toolbar()
+        build_toolbar(self, [(self.actions.import_files, "Import"), (self.actions.export, "Export")],
+                      self.search_field)
         self.library.set_context_actions(self.actions.article_context_actions())
         self._connect_window_actions()
         # Enter or a double click on a row: go and read it (keys then scroll the article)
@@ -95,6 +94,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
         self.apply_appearance()
+        self._show_color_names()
         self.restore_window_state()
         # What works on the library comes with it (`attach`); until then the window is a quiet
         # "Opening library…" page where nothing can be clicked that needs the library.
@@ -230,26 +230,6 @@ class MainWindow(QMainWindow):
         local(QKeySequence.StandardKey.Delete, self.sidebar.list_view,
               lambda: self.controller.delete_highlight(self.sidebar.current_highlight_id()))
 
-    def _build_toolbar(self) -> None:
-        toolbar = QToolBar("Main", self, objectName="main_toolbar")
-        toolbar.setMovable(False)
-        toolbar.setFloatable(False)
-        for action, label in ((self.actions.import_files, "Import"), (self.actions.export, "Export")):
-            # the action's icon text, not the button's: the button takes it again whenever the
-            # action changes (as it does when the library opens and the action is enabled)
-            action.setIconText(label)
-            button = QToolButton(toolbar)
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            toolbar.addWidget(button)
-        spacer = QWidget(toolbar)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        self.search_field.setMinimumWidth(280)
-        self.search_field.setMaximumWidth(420)
-        toolbar.addWidget(self.search_field)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-
     def _import_clipboard(self) -> None:
         self.imports.from_mime(QApplication.clipboard().mimeData())
 
@@ -265,6 +245,7 @@ class MainWindow(QMainWindow):
     # --- appearance ----------------------------------------------------------------------
     def apply_appearance(self) -> None:
         self.appearance.apply(QApplication.instance(), self.reading.view, self.sidebar)
+        fit_placeholder(self.search_field)
         self.library.search_panel.set_theme(self.appearance.theme)
         for name, action in self.actions.themes.items():
             action.setChecked(name == self.settings.theme)
@@ -278,7 +259,18 @@ class MainWindow(QMainWindow):
             self.settings.color_names = chosen.color_names
             self.settings.export_template = chosen.export_template
             self.settings.export_group_by_color = chosen.export_group_by_color
+            self.settings.theme = chosen.theme
+            self.settings.font_family = chosen.font_family
+            self.settings.font_size = chosen.font_size
             self.settings_store.save(self.settings)
+            self.apply_appearance()
+            self._show_color_names()
+
+    def _show_color_names(self) -> None:
+        """Where a colour is chosen (the bar over a selection, the menu, a highlight's card), say
+        what the user named it in Preferences."""
+        self.reading.view.set_color_names(self.settings.color_names)
+        self.sidebar.set_color_names(self.settings.color_names)
 
     def _set_theme(self, theme: str) -> None:
         self.settings.theme = theme

@@ -1,4 +1,4 @@
-"""Preferences: what each highlight colour means, and how Markdown exports are laid out."""
+"""Preferences: the reading theme and font, what the colours mean, the Markdown export's layout."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -17,13 +19,16 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.domain.colors import PALETTE
 from reader.domain.errors import ReaderError
-from reader.services.settings import Settings
+from reader.services.settings import THEMES, Settings
+from reader.ui.appearance import MAX_FONT_SIZE, MIN_FONT_SIZE
+from reader.ui.dialogs import grow_to_fit
 from reader.ui.theme import resolve_theme
 
 
@@ -46,6 +51,26 @@ class PreferencesDialog(QDialog):
         self.setMinimumWidth(480)
         self._settings = settings
         self._check_template = check_template
+        reading = QGroupBox("Reading")
+        reading_form = QFormLayout(reading)
+        self.theme = QComboBox(objectName="preferences_theme")
+        for key in THEMES:
+            self.theme.addItem(_THEME_LABELS.get(key, key.capitalize()), key)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
+        self.font_family = QComboBox(objectName="preferences_font")
+        self.font_family.addItem("Default serif", "")
+        families = QFontDatabase.families()
+        if settings.font_family and settings.font_family not in families:
+            families = [settings.font_family, *families]  # not installed here: kept, not dropped
+        for family in families:
+            self.font_family.addItem(family, family)
+        self.font_family.setCurrentIndex(max(0, self.font_family.findData(settings.font_family)))
+        self.font_size = QSpinBox(objectName="preferences_font_size", suffix=" px")
+        self.font_size.setRange(MIN_FONT_SIZE, MAX_FONT_SIZE)
+        self.font_size.setValue(settings.font_size)
+        reading_form.addRow("Theme:", self.theme)
+        reading_form.addRow("Font:", self.font_family)
+        reading_form.addRow("Text size:", self.font_size)
         colors = QGroupBox("What the colours mean")
         color_form = QFormLayout(colors)
         self.color_names: dict[str, QLineEdit] = {}
@@ -86,6 +111,7 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self._accept_if_valid)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(reading)
         layout.addWidget(colors)
         layout.addWidget(export)
         layout.addWidget(buttons)
@@ -93,7 +119,8 @@ class PreferencesDialog(QDialog):
     def chosen(self) -> Settings:
         names = {color: " ".join(edit.text().split()) for color, edit in self.color_names.items()}
         return replace(self._settings, color_names=names, export_template=self.template.text().strip(),
-                       export_group_by_color=self.group_by_color.isChecked())
+                       export_group_by_color=self.group_by_color.isChecked(), theme=self.theme.currentData(),
+                       font_family=self.font_family.currentData(), font_size=self.font_size.value())
 
     def _choose_template(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Markdown export template", self.template.text(),
@@ -113,6 +140,7 @@ class PreferencesDialog(QDialog):
         except ReaderError as error:
             self.template_error.setText(str(error))
             self.template_error.show()
+            grow_to_fit(self)
             self.template.setFocus()
             return False
         return True
@@ -128,4 +156,5 @@ class PreferencesDialog(QDialog):
         return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
+_THEME_LABELS = {"system": "Follow the system"}
 _EXAMPLES = {"yellow": "key point", "green": "agree", "blue": "to look up", "pink": "disagree", "purple": "quote"}

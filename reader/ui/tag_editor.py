@@ -15,9 +15,12 @@ class TagEditor(QWidget):
 
     Signals:
         tags_edited(list): the full new list of tag names, after a tag was added or removed.
+        chips_changed(): new chips show the tags; Qt puts widgets made later last in the
+            window's tab order, so the owner places them again (`focus_widgets`).
     """
 
     tags_edited = Signal(list)
+    chips_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None, placeholder: str = "Add tag\u2026") -> None:
         super().__init__(parent)
@@ -44,6 +47,7 @@ class TagEditor(QWidget):
         self._tags = list(tags)
         for chip in self._chips:
             self._layout.removeWidget(chip)
+            chip.hide()  # out of sight and out of Tab's way until Qt deletes it
             chip.deleteLater()
         self._chips = []
         self._layout.removeWidget(self.field)
@@ -58,6 +62,11 @@ class TagEditor(QWidget):
             self._chips.append(chip)
         self._layout.addWidget(self.field)
         self.updateGeometry()
+        self.chips_changed.emit()
+
+    def focus_widgets(self) -> list[QWidget]:
+        """What Tab reaches here, in the order shown: the chips, then the field."""
+        return [*self._chips, self.field]
 
     def set_completions(self, names: list[str]) -> None:
         self._completions.setStringList(names)

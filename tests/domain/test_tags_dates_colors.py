@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.domain.colors import PALETTE, UnknownColorError, normalize_color, palette_key
+from reader.domain.colors import PALETTE, UnknownColorError, color_label, color_title, normalize_color, palette_key
 from reader.domain.dates import InvalidDateError, parse_date, parse_user_date
 from reader.domain.tags import InvalidTagError, is_same_or_descendant, normalize_tag, renamed, tag_key
 
@@ -67,3 +67,10 @@ def test_search_filters_accept_palette_names_and_aliases():
     assert len(PALETTE) == 5
     with pytest.raises(UnknownColorError, match="yellow"):
         normalize_color("chartreuse")
+
+
+def test_colour_labels_carry_the_users_names_for_them():
+    names = {"yellow": "  key   point ", "green": "", "blue": 3}  # as a hand-edited settings file may hold
+    assert color_label("yellow", names) == "yellow \u2014 key point"
+    assert color_title("yellow", names) == "Yellow \u2014 key point"
+    assert [color_label(key, names) for key in ("green", "blue", "pink")] == ["green", "blue", "pink"]

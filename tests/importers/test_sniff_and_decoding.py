@@ -40,6 +40,16 @@ def test_undecodable_bytes_are_rejected():
         extract(junk, name="junk.txt")
 
 
+@pytest.mark.parametrize("data", [
+    b"\xff\xfe\x00\x00garbage",  # a UTF-32 byte-order mark before bytes that are no UTF-32 text
+    b"\xef\xbb\xbf\xe2\x80\x94 \xe2\x80\xa6 \xe2\x80\x94",  # nothing but dashes and dots
+])
+def test_text_without_a_letter_or_digit_is_no_article(data):
+    # It came in as an article titled "\ufffd\ufffd" (replacement characters), with nothing to read.
+    with pytest.raises(ImportRejected, match="no readable text"):
+        extract(data, name="weird.md")
+
+
 def test_boms_and_declared_charsets_decide_the_encoding():
     assert decode_text("caf\u00e9".encode("utf-16")) == "caf\u00e9"
     assert decode_text(b"\xef\xbb\xbfcaf\xc3\xa9") == "caf\u00e9"

@@ -65,3 +65,13 @@ def test_the_date_message_is_shown_whole_wrapped_inside_the_dialog(qtbot, dialog
 
     qtbot.waitUntil(fits, timeout=2000)
     assert error.width() <= dialog.width()
+
+
+def test_a_long_message_grows_the_dialog_instead_of_squeezing_the_fields(qtbot, dialog):
+    _type(qtbot, dialog, "published", "the Tuesday after the long spring holiday weekend, around lunch")
+    _press_ok(qtbot, dialog)
+    error = dialog.findChild(QLabel, "edit_error")
+    qtbot.waitUntil(lambda: error.isVisible() and dialog.rect().contains(error.geometry()))
+    assert error.height() > 1.5 * error.fontMetrics().lineSpacing()  # two lines
+    for edit in dialog.findChildren(QLineEdit):  # the fields keep their height (they lost 4 px each)
+        assert edit.height() >= edit.sizeHint().height(), f"{edit.objectName()} squeezed"

@@ -117,7 +117,8 @@ def test_the_export_dialog_builds_the_request(qtbot, tmp_path):
     dialog.tag_combo.setCurrentText("world/iran")
     dialog.json.setChecked(True)
     assert not dialog.group_by_color.isEnabled()
-    assert dialog.request() == ExportRequest(JSON, Path(tmp_path), (), "world/iran", True, False)
+    # a file in the folder chosen for Markdown (the folder itself would fail as a JSON destination)
+    assert dialog.request() == ExportRequest(JSON, tmp_path / "reader-backup.json", (), "world/iran", True, False)
 
 
 BROKEN = "---\ntitle: {{ article.title }}\n---\n{% for h in highlights %}\n> {{ h.quote }\n{% endfor %}\n"

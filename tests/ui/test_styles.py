@@ -181,3 +181,23 @@ def test_the_preferences_swatches_take_the_theme_colours(make_window, library, q
 def test_the_focus_test_helper_measures_contrast():
     assert contrast(QColor("#000000"), QColor("#ffffff")) == pytest.approx(21)
     assert contrast(QColor("#777777"), QColor("#777777")) == pytest.approx(1)
+
+
+@pytest.mark.parametrize("theme", ["light", "sepia", "dark"])
+def test_a_combo_box_shows_its_arrow(make_window, library, qtbot, theme):
+    """The style sheet styled the drop-down but drew no arrow: Inbox and Added looked like text fields."""
+    from PySide6.QtWidgets import QStyleOptionComboBox
+
+    window = _themed_window(make_window, library, theme)
+    combo = window.library.show_combo
+    qtbot.waitUntil(lambda: combo.isVisible() and combo.width() > 60)
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    arrow = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                         QStyle.SubControl.SC_ComboBoxArrow, combo)
+    image = combo.grab().toImage()
+    field = QColor(THEMES[theme].background)
+    drawn = [QColor(image.pixel(x, y)) for x in range(arrow.left(), arrow.right() + 1)
+             for y in range(arrow.top(), arrow.bottom() + 1)]
+    strongest = max(drawn, key=lambda color: contrast(color, field))
+    assert contrast(strongest, field) >= 3, f"no arrow in {theme}: {strongest.name()} on {field.name()}"

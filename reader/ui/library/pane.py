@@ -259,7 +259,7 @@ class LibraryPane(QWidget):
             elif query.show == "archived":
                 self.empty_label.setText("Nothing archived yet.")
             else:
-                self.empty_label.setText("No articles yet.\n\nImport files with Ctrl+O,\nor drop them on the window.")
+                self.empty_label.setText("No articles yet.\n\nImport files with Ctrl+O, or drop them on the window.")
         self.empty_label.setVisible(empty)
         self.list_view.setVisible(not empty)
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
-from reader.domain.colors import PALETTE
+from reader.domain.colors import PALETTE, color_label
 from reader.ui.reading.hits import swatch_icon
 from reader.ui.reading.typography import Typography
 
@@ -36,11 +38,17 @@ class ColorBar(QFrame):
             button.setObjectName(f"color_bar_{key}")
             button.setAutoRaise(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setToolTip(f"Highlight in {key} ({number})")
-            button.setAccessibleName(f"Highlight in {key}")
             button.clicked.connect(lambda _=False, key=key: self.color_chosen.emit(key))
             layout.addWidget(button)
             self._buttons[key] = button
+        self.set_names({})
+
+    def set_names(self, names: Mapping[str, str]) -> None:
+        """What the user calls each colour, for the swatches' tooltips."""
+        for number, (key, button) in enumerate(self._buttons.items(), start=1):
+            label = color_label(key, names)
+            button.setToolTip(f"Highlight in {label} ({number})")
+            button.setAccessibleName(f"Highlight in {label}")
 
     def apply(self, typography: Typography, current: str) -> None:
         """Swatches in the theme's colours, the current colour a little larger.

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit, QScrollBar, QToolTip
 
-from reader.domain.colors import PALETTE
+from reader.domain.colors import PALETTE, color_title
 from reader.ui.reading.hits import HighlightChooser, tooltip_html
 from reader.ui.reading.menu import build_context_menu
 
@@ -28,6 +30,15 @@ class ReadingInteraction:
         cursor.clearSelection()
         self.setTextCursor(cursor)
         self._color_bar.hide()
+
+    def set_color_names(self, names: Mapping[str, str]) -> None:
+        """What the user calls each colour (Preferences): the colour bar and the menu show it."""
+        self._color_names = dict(names)
+        self._color_bar.set_names(names)
+
+    def color_title(self, key: str) -> str:
+        """A colour's entry in the context menu: "Yellow", or "Yellow — key point"."""
+        return color_title(key, self._color_names)
 
     def _bar_color_chosen(self, color: str) -> None:
         span = self.selected_span()

@@ -30,7 +30,10 @@ def _action(menu: QMenu, name: str, text: str, slot, icon=None, shortcut: str = 
 
 
 def build_context_menu(view: ReadingView, pos: QPoint) -> QMenu:
-    """The menu for a right click at viewport point `pos`; actions are named for tests."""
+    """The menu for a right click at viewport point `pos`; actions are named for tests.
+
+    Entries are in title case, as the menu bar's (its Find in Article… is this menu's too).
+    """
     menu = QMenu(view)
     menu.setObjectName("reading_menu")
     span = view.selected_span()
@@ -43,7 +46,7 @@ def build_context_menu(view: ReadingView, pos: QPoint) -> QMenu:
         colours = menu.addMenu("Highlight in")
         colours.setObjectName("menu_highlight_in")
         for number, key in enumerate(PALETTE, start=1):
-            _action(colours, f"action_highlight_{key}", key.capitalize(),
+            _action(colours, f"action_highlight_{key}", view.color_title(key),
                     lambda _=False, key=key: view.request_highlight(start, end, key), swatch_icon(fill(key)),
                     str(number))
         menu.addSeparator()
@@ -61,26 +64,26 @@ def build_context_menu(view: ReadingView, pos: QPoint) -> QMenu:
     href = view.anchorAt(pos)
     if href:
         menu.addSeparator()
-        _action(menu, "action_open_link", "Open link in browser", lambda: view.open_link(href))
-        _action(menu, "action_copy_link", "Copy link address",
+        _action(menu, "action_open_link", "Open Link in Browser", lambda: view.open_link(href))
+        _action(menu, "action_copy_link", "Copy Link Address",
                 lambda: QGuiApplication.clipboard().setText(view.resolve_link(href).toString()))
     menu.addSeparator()
-    _action(menu, "action_select_all", "Select all", view.selectAll, shortcut="Ctrl+A")
-    _action(menu, "action_find", "Find in article…", view.find_requested.emit, shortcut="Ctrl+F")
+    _action(menu, "action_select_all", "Select All", view.selectAll, shortcut="Ctrl+A")
+    _action(menu, "action_find", "Find in Article…", view.find_requested.emit, shortcut="Ctrl+F")
     return menu
 
 
 def _highlight_actions(menu: QMenu, view: ReadingView, highlight: Highlight) -> None:
     fill = view.typography.fill
     hid = highlight.id
-    _action(menu, f"action_show_highlight_{hid}", "Show note", lambda: view.highlight_clicked.emit(hid))
+    _action(menu, f"action_show_highlight_{hid}", "Show Note", lambda: view.highlight_clicked.emit(hid))
     colours = menu.addMenu("Colour")
     colours.setObjectName(f"menu_recolor_{hid}")
     for key in PALETTE:
-        action = _action(colours, f"action_recolor_{hid}_{key}", key.capitalize(),
+        action = _action(colours, f"action_recolor_{hid}_{key}", view.color_title(key),
                          lambda _=False, key=key: view.highlight_color_change_requested.emit(hid, key),
                          swatch_icon(fill(key)))
         action.setCheckable(True)
         action.setChecked(key == highlight.color)
-    _action(menu, f"action_delete_highlight_{hid}", "Delete highlight",
+    _action(menu, f"action_delete_highlight_{hid}", "Delete Highlight",
             lambda: view.highlight_delete_requested.emit(hid))

@@ -37,14 +37,14 @@ class ReadingView(ReadingInteraction, QTextBrowser):
         highlight_requested(int, int, str): start, end (snapped to words) and colour key, after
             H, a colour bar swatch, the context menu, or 1-5 with a selection.
         highlight_clicked(int): the id of the highlight clicked (after the chooser when several
-            overlap) or chosen with "Show note" in the context menu.
+            overlap) or chosen with "Show Note" in the context menu.
         current_color_changed(str): the reader chose a colour (1-5 without a selection, or the
             colour bar); not emitted for `set_current_color`.
         position_changed(int): the reading position after scrolling, at most every
             `position_delay_ms` (500 ms), only when it changed.
         highlight_color_change_requested(int, str): highlight id and new colour key (menu).
         highlight_delete_requested(int): highlight id (menu).
-        find_requested(): "Find in article" in the context menu (the pane opens its find bar).
+        find_requested(): "Find in Article" in the context menu (the pane opens its find bar).
         article_changed(): a new article (or none) is shown.
         appearance_changed(): `set_appearance` applied a theme or font (the find bar follows it).
     """
@@ -82,6 +82,7 @@ class ReadingView(ReadingInteraction, QTextBrowser):
         self._offsets = OffsetMap("")
         self._painter: HighlightPainter | None = None
         self._current_color = DEFAULT_COLOR
+        self._color_names: dict[str, str] = {}  # what the user calls each colour (set_color_names)
         self._overlays = Overlays()
         self._keep_offset: int | None = None  # the offset held at the top across relayouts
         # True while the view itself moves the scroll bar or relays out: only other moves

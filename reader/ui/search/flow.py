@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from reader.domain.errors import ReaderError
@@ -31,6 +32,10 @@ class SearchFlow(QObject):
         panel = window.library.search_panel
         self.field.textChanged.connect(self._on_text)
         self.field.returnPressed.connect(self._open_first)
+        # Down goes on to the results, as in other search boxes (set after construction: PySide6
+        # ignores a `context=` keyword)
+        to_results = QShortcut(QKeySequence(Qt.Key.Key_Down), self.field, self._go_to_results)
+        to_results.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.searcher.results_ready.connect(panel.show_results)
         self.searcher.failed.connect(lambda message: window.status.showMessage(message, 8000))
         panel.hit_chosen.connect(self.open_hit)
@@ -93,6 +98,12 @@ class SearchFlow(QObject):
         library.show_search(True)
         library.search_panel.show_searching()
         self.searcher.search(text)
+
+    def _go_to_results(self) -> None:
+        panel = self._window.library.search_panel
+        if self._window.library.searching() and panel.model.rowCount():
+            panel.list_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            panel.list_view.setCurrentIndex(panel.model.index(0))
 
     def _open_first(self) -> None:
         hits = self._window.library.search_panel.model.hits()

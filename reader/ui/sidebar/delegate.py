@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reader.domain.models import AnchorState, Highlight
 from reader.ui.sidebar.editor import HighlightEditor
@@ -14,6 +14,7 @@ from reader.ui.theme import Theme
 
 _PAD, _STRIPE, _GAP, _MARGIN = 10, 4, 4, 4
 QUOTE_LINES, NOTE_LINES = 4, 3
+MIN_CARD_WIDTH = 120
 
 
 class HighlightDelegate(QStyledItemDelegate):
@@ -55,15 +56,22 @@ class HighlightDelegate(QStyledItemDelegate):
         return (header, tag_font), (quote, quote_font), (note, note_font), (tags, tag_font)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        width = option.rect.width() if option.rect.width() > 0 else 280
+        # Cards stretch to the view's width, so their height is measured at that width. The
+        # hint's own width only has to stay under the narrowest sidebar's: a fixed 280 made the
+        # cards scroll sideways in an 800 px window once the list's scroll bar took its share.
+        # (Not option.rect's width: the view passes a rect as wide as the hint.)
+        view = option.widget
+        width = view.viewport().width() if isinstance(view, QAbstractItemView) else 0
+        if width < MIN_CARD_WIDTH:
+            width = 280  # not laid out yet
         if self._editor is not None and self._editor_index == QPersistentModelIndex(index):
             height = self._editor.heightForWidth(width - 2 * _MARGIN)
             if height <= 0:
                 height = self._editor.sizeHint().height()
-            return QSize(width, height + 2 * _MARGIN)
+            return QSize(MIN_CARD_WIDTH, height + 2 * _MARGIN)
         highlight: Highlight | None = index.data(HighlightRole)
         if highlight is None:
-            return QSize(width, 0)
+            return QSize(MIN_CARD_WIDTH, 0)
         sized = QStyleOptionViewItem(option)
         sized.rect = QRect(0, 0, width, 0)
         height = 2 * _PAD + 2 * _MARGIN
@@ -71,7 +79,7 @@ class HighlightDelegate(QStyledItemDelegate):
         for lines, font in parts:
             height += len(lines) * QFontMetrics(font).lineSpacing()
         height += _GAP * max(0, len(parts) - 1)
-        return QSize(width, height)
+        return QSize(MIN_CARD_WIDTH, height)
 
     # --- painting ------------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:

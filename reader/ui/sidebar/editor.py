@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextOption
 from PySide6.QtWidgets import (
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.domain.colors import PALETTE
+from reader.domain.colors import PALETTE, color_title
 from reader.domain.models import AnchorState, Highlight
 from reader.ui.tag_editor import TagEditor
 from reader.ui.theme import Theme
@@ -122,7 +124,6 @@ class HighlightEditor(QFrame):
         for number, color in enumerate(PALETTE, start=1):
             button = QToolButton(objectName=f"color_{color}")
             button.setCheckable(True)
-            button.setToolTip(f"{color.capitalize()} ({number})")
             button.setFixedSize(QSize(20, 20))
             button.clicked.connect(lambda _=False, c=color: self.color_chosen.emit(c))
             self.color_group.addButton(button)
@@ -149,6 +150,12 @@ class HighlightEditor(QFrame):
         layout.addWidget(self.note_edit)
         layout.addWidget(self.tag_editor)
         self.set_theme(theme)
+        self.set_color_names({})
+
+    def set_color_names(self, names: Mapping[str, str]) -> None:
+        """What the user calls each colour, for the colour buttons' tooltips."""
+        for number, button in enumerate(self.color_group.buttons(), start=1):
+            button.setToolTip(f"{color_title(button.objectName().removeprefix('color_'), names)} ({number})")
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
@@ -160,6 +167,12 @@ class HighlightEditor(QFrame):
                 f" border-radius: 10px; }} QToolButton:checked {{ border: 3px solid {theme.text}; }}"
                 f" QToolButton:focus {{ border-color: {theme.accent}; }}")  # keyboard focus, as elsewhere
         self.review_label.setStyleSheet(f"color: {theme.underline['pink']}; font-weight: 600;")
+
+    def focus_widgets(self) -> list[QWidget]:
+        """What Tab reaches in the card, top down (Qt skips the hidden and, of the colours, all
+        but the checked one)."""
+        return [*self.color_group.buttons(), self.reattach_button, self.delete_button, self.note_edit,
+                *self.tag_editor.focus_widgets()]
 
     def set_highlight(self, highlight: Highlight) -> None:
         """Show `highlight`; the note keeps its cursor when only another field changed."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from itertools import pairwise
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListView, QVBoxLayout, QWidget
 
@@ -46,6 +49,7 @@ class AnnotationSidebar(QWidget):
         self._article_id = 0
         self._theme = theme
         self._completions: list[str] = []
+        self._color_names: dict[str, str] = {}
         self.article_title = QLabel("Notes", objectName="pane_title")
         self.article_note = NoteEdit(self)
         self.article_note.setObjectName("article_note")
@@ -54,6 +58,7 @@ class AnnotationSidebar(QWidget):
         self.article_tags = TagEditor(self, placeholder="Tag article\u2026")
         self.article_tags.setObjectName("article_tags")
         self.article_tags.tags_edited.connect(lambda tags: self.article_tags_edited.emit(self._article_id, tags))
+        self.article_tags.chips_changed.connect(self._order_focus)
 
         self.highlights_title = QLabel("Highlights", objectName="pane_title")
         self.model = HighlightListModel(self)
@@ -68,7 +73,7 @@ class AnnotationSidebar(QWidget):
         self.list_view.setFrameShape(QFrame.Shape.NoFrame)
         self.list_view.setSpacing(0)
         self.empty_label = QLabel(
-            "No highlights yet.\n\nSelect text in the article and press H,\nor pick a colour from the bar.",
+            "No highlights yet.\n\nSelect text in the article and press H, or pick a colour from the bar.",
             objectName="highlights_empty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.empty_label.setWordWrap(True)
@@ -92,6 +97,13 @@ class AnnotationSidebar(QWidget):
         self._theme = theme
         self.delegate.set_theme(theme)
         self.list_view.viewport().update()
+
+    def set_color_names(self, names: Mapping[str, str]) -> None:
+        """What the user calls each colour (Preferences): the open card's colours say it."""
+        self._color_names = dict(names)
+        editor = self.delegate.editor()
+        if editor is not None:
+            editor.set_color_names(names)
 
     def set_tag_completions(self, names: list[str]) -> None:
         self.article_tags.set_completions(names)
@@ -188,11 +200,25 @@ class AnnotationSidebar(QWidget):
             self.list_view.closePersistentEditor(previous)
         if current.isValid():
             self.list_view.openPersistentEditor(current)
+            self._order_focus()
             self.list_view.scrollTo(current)
             self.highlight_selected.emit(current.data(HighlightIdRole))
 
+    def _order_focus(self) -> None:
+        """Tab goes through the sidebar as it shows: the article's note and tags, the list, then
+        the open card. Qt's order is the order widgets were made in, and tag chips and the card
+        are made later, so Tab reached them only after the toolbar and the search box."""
+        chain = [self.article_note, *self.article_tags.focus_widgets(), self.list_view]
+        editor = self.delegate.editor()
+        if editor is not None:
+            chain += editor.focus_widgets()
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
     def _wire_editor(self, editor: HighlightEditor) -> None:
         editor.set_theme(self._theme)
+        editor.set_color_names(self._color_names)
+        editor.tag_editor.chips_changed.connect(self._order_focus)
         editor.tag_editor.set_completions(self._completions)
         editor.color_chosen.connect(lambda color: self.highlight_color_chosen.emit(editor.highlight_id, color))
         editor.note_changed.connect(lambda note: self.highlight_note_changed.emit(editor.highlight_id, note))
