@@ -158,7 +158,7 @@ def read_copied_page(text: str) -> CopiedPage:
     if start == end:
         return _without_article_span(lines)
     header = read_header(lines, start, end, numeric_order(text))
-    page = CopiedPage(header.title, header.author, header.published)
+    page = CopiedPage(header.title or _sole_line_above(lines, start), header.author, header.published)
     body = lines[start:end]
     keep = [line.kind != FURNITURE and start + index not in header.used for index, line in enumerate(body)]
     _drop_teasers(body, keep)
@@ -171,11 +171,26 @@ def read_copied_page(text: str) -> CopiedPage:
     return page
 
 
+def _sole_line_above(lines: list[Line], start: int) -> str:
+    """The one line above the article, when no headline was found: a text someone wrote
+    ("Harbour walks", then the text) has no site furniture, and its first line is its title,
+    not something to drop."""
+    if start != 1:
+        return ""
+    line = lines[0]
+    if line.kind == FURNITURE or line.bullet or not 1 <= line.words <= 30 or DATE_LINE.match(line.text):
+        return ""
+    return line.text
+
+
 def _without_article_span(lines: list[Line]) -> CopiedPage:
     """A short text with no sentence lines: the first title-like line is the headline."""
     page = CopiedPage()
     for index, line in enumerate(lines[:8]):
-        if 3 <= line.words <= 40 and not DATE_LINE.match(line.text) and "|" not in line.text:
+        # the first line may be a title of a word or two ("Harbour walks"); further down, such a
+        # short line is a menu's more likely than the headline
+        if (3 <= line.words or index == 0) and line.words <= 40 and not DATE_LINE.match(line.text) \
+                and "|" not in line.text and line.kind != FURNITURE:
             page.title = line.text
             for earlier in lines[:index]:
                 page.published = page.published or find_date(earlier.text)

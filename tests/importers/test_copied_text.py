@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.domain.models import BlockKind
 from reader.importers import extract
 from reader.importers.copied_lines import split_lines
@@ -98,8 +100,8 @@ def test_hard_wrapped_lines_join_but_one_paragraph_per_line_stays():
 
 def test_text_with_no_sentences_is_kept_whole_rather_than_emptied():
     page = read_copied_page("Shopping List\nApples\nPears")
-    assert page.title == ""
-    assert page.paragraphs == ["Shopping List", "Apples", "Pears"]
+    assert page.title == "Shopping List"
+    assert page.paragraphs == ["Apples", "Pears"]
     one_line = extract(b"just one line of words here", name="one.txt")
     assert one_line.title == one_line.text == "just one line of words here"
 
@@ -175,3 +177,13 @@ def test_a_date_written_without_its_year_takes_the_year_of_the_copyright_notice(
     assert extract(page.encode(), name="page.txt").published == "2021-03-03T07:15"
     unknown = page.replace("\u00a9 2021 The Coast Gazette.", "The Coast Gazette.")
     assert extract(unknown.encode(), name="page.txt").published is None  # no year to read it in: none made up
+
+
+@pytest.mark.parametrize("text", ["Title line\n\nOne body sentence here.\n",
+                                  "Harbour walks\nThe quay at dawn is quiet. Gulls wait on the posts for the boats.\n"])
+def test_the_first_line_of_a_short_text_is_its_title_even_unlike_the_body(text):
+    # No site furniture around a text someone wrote: its first line, though it shares no word
+    # with the body, is the title rather than a menu to drop (it used to vanish).
+    first, body = text.split("\n", 1)
+    article = extract(text.encode(), name="note.txt")
+    assert article.title == first and article.text == body.strip()
