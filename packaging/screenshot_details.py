@@ -3,7 +3,8 @@
 Run under a display or Xvfb (fonts render as on a desktop):
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python packaging/screenshot_details.py [OUT_DIR]
 Writes, for each theme: export-<theme>.png and preferences-<theme>.png (the dialogs, showing
-an export that failed and a broken template), completion-<theme>.png (the tag completion
+an export that failed and a broken template), shortcuts-<theme>.png (the Keyboard Shortcuts
+list, as tall as the screen allows), completion-<theme>.png (the tag completion
 popup over the sidebar), focus-list-<theme>.png and focus-reading-<theme>.png (keyboard focus
 in the article list, then the reading pane), and search-<theme>.png (a search that found
 nothing).
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 from screenshot_window import sample_window
 
 from reader.ui.export_dialog import MARKDOWN, ExportDialog, ExportRequest
+from reader.ui.help import ShortcutsDialog
 from reader.ui.preferences import PreferencesDialog
 
 
@@ -96,6 +98,7 @@ def shots(window, seed, out: Path) -> list[Callable[[], None]]:
             error="The export failed: cannot create the folder /notes: Permission denied"))
         dialog(theme, "preferences", lambda: broken_template(PreferencesDialog(
             window.settings, window, check_template=services.exports.exporter)))
+        dialog(theme, "shortcuts", lambda: ShortcutsDialog(window.actions, window))
         steps.append(lambda: window.library.list_view.setFocus())
         steps.append(lambda theme=theme: window.grab().save(str(out / f"focus-list-{theme}.png")))
         steps.append(lambda: window.reading.view.setFocus())

@@ -28,7 +28,7 @@ from reader.ui.actions import WindowActions
 from reader.ui.appearance import Appearance
 from reader.ui.background import JobRunner
 from reader.ui.events import LibraryEvents
-from reader.ui.help import shortcuts_html
+from reader.ui.help import ShortcutsDialog
 from reader.ui.library.pane import LibraryPane
 from reader.ui.pane_splitter import PaneSplitter
 from reader.ui.reading import ReadingPane
@@ -190,8 +190,7 @@ class MainWindow(QMainWindow):
         actions.find.triggered.connect(self.reading.open_find)
         actions.show_library.toggled.connect(self.library.setVisible)
         actions.show_sidebar.toggled.connect(self.sidebar.setVisible)
-        actions.shortcuts_help.triggered.connect(
-            lambda: QMessageBox.information(self, "Keyboard shortcuts", shortcuts_html(actions)))
+        actions.shortcuts_help.triggered.connect(lambda: ShortcutsDialog.show_for(actions, self))
 
     def _connect_library_actions(self) -> None:
         actions = self.actions
