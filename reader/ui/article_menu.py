@@ -38,13 +38,15 @@ class ArticleMenu:
             return
         values = {article_id: getattr(article, field) for article_id, article in rows.items()}
         new = not all(values.values())
-        told = ""
+        # say what changed and how to have it back, as archiving and deleting do
+        some, it = _articles(len(values))
         if field == "is_read":
             text = "Mark as read" if new else "Mark as unread"
+            told = (f"Marked {some} as read (Ctrl+Z marks {it} unread again)." if new
+                    else f"Marked {some} as unread (Ctrl+Z marks {it} read again).")
         else:
-            # the article leaves the list shown: say where it went, and how to have it back
+            # the article leaves the list shown: say where it went
             text = "Archive" if new else "Unarchive"
-            some, it = _articles(len(values))
             told = (f"Archived {some} (Ctrl+Z brings {it} back)." if new
                     else f"Moved {some} back to the inbox (Ctrl+Z archives {it} again).")
         self._push(commands.ArticleFlagCommand(self._controller.context, text, field, values, new), told)

@@ -36,3 +36,28 @@ def test_the_shortcut_list_fits_a_small_screen_and_scrolls(make_window, library,
     assert small["size"].height() <= 600 and small["size"].width() <= 800
     assert small["scrolls"]  # the rest of the list is a scroll away
     assert small["page"].rstrip().endswith("Page down, up in the article")  # every row is in it
+
+
+def test_marking_read_and_unread_says_so_like_archiving(make_window, library):
+    """Archive and Delete said what they did in the status bar; Mark as Read said nothing."""
+    window = make_window(library)
+    article_id = window.controller.article.id
+    if library.articles.get(article_id).is_read:
+        window.actions.toggle_read.trigger()  # start from an unread article
+    window.actions.toggle_read.trigger()
+    assert library.articles.get(article_id).is_read
+    assert window.status.currentMessage() == "Marked 1 article as read (Ctrl+Z marks it unread again)."
+    window.actions.undo.trigger()
+    assert not library.articles.get(article_id).is_read
+    assert window.status.currentMessage() == "Undone: Mark as read."
+    window.actions.redo.trigger()
+    assert window.status.currentMessage() == "Redone: Mark as read."
+
+    window.actions.toggle_read.trigger()
+    assert window.status.currentMessage() == "Marked 1 article as unread (Ctrl+Z marks it read again)."
+    window.library.list_view.selectAll()
+    window.actions.toggle_read.trigger()
+    count = library.articles.count()
+    assert window.status.currentMessage() == f"Marked {count} articles as read (Ctrl+Z marks them unread again)."
+    window.actions.undo.trigger()
+    assert window.status.currentMessage() == "Undone: Mark as read."
