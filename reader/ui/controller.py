@@ -15,8 +15,9 @@ from reader.services.settings import Settings, SettingsStore
 from reader.ui import commands
 from reader.ui.commands import CommandContext
 from reader.ui.events import LibraryEvents
+from reader.ui.short_reads import ShortReads, shows_whole
 
-READ_AT_PROGRESS = 0.92  # scrolled this far, an article counts as read
+READ_AT_PROGRESS = 0.92  # scrolled this far, an article counts as read (a short one: see ShortReads)
 _HEADER_FIELDS = ("title", "author", "site", "published", "url")
 
 
@@ -41,6 +42,7 @@ class ReaderController(QObject):
         self.article: Article | None = None
         self.highlights: dict[int, Highlight] = {}
         self.context = CommandContext(services, events, self.message.emit)
+        self.short_reads = ShortReads(self.view, self)
         self._connect()
 
     # --- wiring --------------------------------------------------------------------------
@@ -66,6 +68,7 @@ class ReaderController(QObject):
         events.articles_removed.connect(self._on_articles_removed)
         events.listing_changed.connect(self.library.reload)
         events.tags_changed.connect(self.refresh_tags)
+        self.short_reads.read.connect(self._mark_read)
 
     def push(self, command: commands.LibraryCommand) -> None:
         """Carry out `command` as one undo step, after any note typing still settling.
@@ -109,6 +112,7 @@ class ReaderController(QObject):
         if article is None:
             self.view.clear_article(self._nothing_open_message())
         self.sidebar.set_article(article, highlights)
+        self.short_reads.watch(article)
         self.article_shown.emit(article)
 
     def _nothing_open_message(self) -> str:
@@ -203,12 +207,21 @@ class ReaderController(QObject):
         progress = self.view.reading_progress()
         try:
             self.services.articles.remember_position(article.id, position, progress)
-            if progress >= READ_AT_PROGRESS and not article.is_read:
-                self.services.articles.set_read(article.id, True)
-                # not `listing`: an Unread list must not pull the article away while it is read
-                self.events.publish(Changes.of(articles=[article.id]))
         except ReaderError as error:
             self.message.emit(str(error))
+            return
+        # a short article shows its end at once, even to a reader passing over it in the list
+        if progress >= READ_AT_PROGRESS and not article.is_read and not shows_whole(self.view):
+            self._mark_read(article.id)
+
+    def _mark_read(self, article_id: int) -> None:
+        try:
+            self.services.articles.set_read(article_id, True)
+        except ReaderError as error:
+            self.message.emit(str(error))
+            return
+        # not `listing`: an Unread list must not pull the article away while it is read
+        self.events.publish(Changes.of(articles=[article_id]))
 
     # --- library events ------------------------------------------------------------------
     # Each handler settles note typing before it reads the library: the sidebar then shows
@@ -237,6 +250,8 @@ class ReaderController(QObject):
                 # keep the text and blocks already shown; take the new metadata, note and tags
                 before = self.article
                 self.article = replace(fresh, text=before.text, blocks=before.blocks)
+                if fresh.is_read != before.is_read:
+                    self.short_reads.stop()  # marked read or unread: that stands, whatever the time on it
                 if any(getattr(before, name) != getattr(fresh, name) for name in _HEADER_FIELDS):
                     # the title block above the text shows these: lay the article out again, in place
                     self.view.set_article(self.article, list(self.highlights.values()),

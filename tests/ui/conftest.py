@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings
 from library_data import write_articles
 
 from reader.ui.outside_changes import OutsideChanges
+from reader.ui.short_reads import ShortReads
 from reader.ui.sidebar.editor import NoteEdit
 
 
@@ -30,6 +31,7 @@ def make_window(qtbot, data_dir, monkeypatch):
     opened = []
     monkeypatch.setattr(NoteEdit, "settle_ms", 0)  # notes report every keystroke (one test checks settling)
     monkeypatch.setattr(OutsideChanges, "interval_ms", 0)  # tests look for outside changes when they choose
+    monkeypatch.setattr(ShortReads, "dwell_ms", 600_000)  # a short article is read by staying on it where a test asks
 
     def make(services=None):
         services = services or open_library(data_dir, process_start="spawn")

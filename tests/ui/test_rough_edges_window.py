@@ -3,7 +3,7 @@ counts as read, the empty sidebar, undo's selection and the list's current row."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QTimer
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
@@ -61,3 +61,91 @@ def test_marking_read_and_unread_says_so_like_archiving(make_window, library):
     assert window.status.currentMessage() == f"Marked {count} articles as read (Ctrl+Z marks them unread again)."
     window.actions.undo.trigger()
     assert window.status.currentMessage() == "Undone: Mark as read."
+
+
+def test_arrowing_through_the_list_marks_no_short_article_read(make_window, library, qtbot):
+    """A short article shows its end at once: merely passing over it in the list counted as reading it."""
+    window = make_window(library)
+    view = window.library.list_view
+    window.library.select_row(0)
+    view.setFocus()
+    for key in [Qt.Key.Key_Down] * (library.articles.count() - 1) + [Qt.Key.Key_Up]:
+        qtbot.keyClick(view, key)
+    short = [a for a in library.articles.list() if a.title.startswith("Article number")]
+    assert len(short) == 3
+    assert not any(library.articles.get(a.id).is_read for a in short)
+    assert library.articles.counts()["unread"] == library.articles.count()
+
+
+def _short_and_long(window, library) -> tuple[int, int]:
+    """A short article (it shows whole) and the seed (it needs scrolling), both unread."""
+    short = next(a.id for a in library.articles.list() if a.title.startswith("Article number"))
+    seed = next(a.id for a in library.articles.list() if a.title.startswith("Top US"))
+    scroll_bar = window.reading.view.verticalScrollBar()
+    window.library.select_article(seed)
+    assert scroll_bar.maximum() > 0
+    window.library.select_article(short)
+    assert scroll_bar.maximum() == 0
+    assert not library.articles.get(short).is_read and not library.articles.get(seed).is_read
+    return short, seed
+
+
+def test_a_short_article_counts_as_read_after_a_moment_on_it(make_window, library, qtbot):
+    window = make_window(library)
+    short_reads = window.controller.short_reads
+    short_reads.dwell_ms = 20
+    short, seed = _short_and_long(window, library)
+    assert short_reads.timer.isActive()
+    with qtbot.waitSignal(short_reads.timer.timeout):
+        pass
+    assert library.articles.get(short).is_read
+    assert window.controller.article.is_read and window.actions.toggle_read.text() == "Mark as &Unread"
+
+    window.actions.toggle_read.trigger()  # the reader's own choice stands, however long they stay
+    assert not short_reads.timer.isActive() and not library.articles.get(short).is_read
+
+    window.library.select_article(seed)  # a long one: read when scrolled to its end, not by staying
+    with qtbot.waitSignal(short_reads.timer.timeout):
+        pass
+    assert not library.articles.get(seed).is_read
+    window.reading.view.scroll_to_offset(len(window.controller.article.text) - 1)
+    window.controller.save_position()
+    assert library.articles.get(seed).is_read
+
+
+def test_time_away_from_the_window_does_not_count(make_window, library, qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    window = make_window(library)
+    short_reads = window.controller.short_reads
+    short_reads.dwell_ms = 20
+    other = QWidget()
+    qtbot.addWidget(other)
+    with qtbot.waitActive(other):
+        other.show()
+        other.activateWindow()
+    short, _seed = _short_and_long(window, library)
+    assert not short_reads.timer.isActive()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    assert short_reads.timer.isActive()
+    with qtbot.waitSignal(short_reads.timer.timeout):
+        pass
+    assert library.articles.get(short).is_read
+
+
+def test_clicking_or_typing_in_a_short_article_counts_as_reading_it(make_window, library, qtbot):
+    window = make_window(library)  # staying takes ten minutes here: only what the reader does counts
+    view = window.reading.view
+    short, _seed = _short_and_long(window, library)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Tab)  # leaving it is not reading it
+    assert not library.articles.get(short).is_read
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton)
+    assert library.articles.get(short).is_read
+
+    second = next(a.id for a in library.articles.list() if a.title.startswith("Article number") and a.id != short)
+    window.library.select_article(second)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert library.articles.get(second).is_read
