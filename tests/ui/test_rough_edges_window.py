@@ -149,3 +149,27 @@ def test_clicking_or_typing_in_a_short_article_counts_as_reading_it(make_window,
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Down)
     assert library.articles.get(second).is_read
+
+
+def test_the_sidebar_says_no_article_is_open_instead_of_showing_disabled_fields(make_window, library):
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    window = make_window(library)
+    sidebar = window.sidebar
+    empty = sidebar.findChild(QLabel, "sidebar_empty")
+    fields = [sidebar.findChild(QWidget, "article_note"), sidebar.findChild(QWidget, "article_tags")]
+    heading = next(label for label in sidebar.findChildren(QLabel, "pane_title")
+                   if label.text().startswith("Highlights"))
+    assert all(field.isVisible() for field in fields) and heading.isVisible()
+    assert empty is not None and not empty.isVisible()
+
+    window.library.filter_edit.setText("words no article has")
+    assert window.controller.article is None
+    assert empty.isVisible() and empty.text() == "No article open."
+    assert not any(field.isVisible() for field in fields) and not heading.isVisible()
+    assert not sidebar.findChild(QLabel, "highlights_empty").isVisible()
+
+    window.library.filter_edit.clear()  # an article opens: the sidebar as it was
+    assert window.controller.article is not None
+    assert all(field.isVisible() and field.isEnabled() for field in fields) and heading.isVisible()
+    assert not empty.isVisible()

@@ -77,6 +77,11 @@ class AnnotationSidebar(QWidget):
             objectName="highlights_empty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.empty_label.setWordWrap(True)
+        # with no article, its fields and heading would only stand there disabled: say so instead,
+        # as the reading pane does
+        self.no_article_label = QLabel("No article open.", objectName="sidebar_empty")
+        self.no_article_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_article_label.setWordWrap(True)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 6, 6)
@@ -88,7 +93,7 @@ class AnnotationSidebar(QWidget):
         layout.addWidget(self.highlights_title)
         layout.addWidget(self.list_view, 1)
         layout.addWidget(self.empty_label, 1)
-        layout.addStretch(0)  # takes the room only with no article (both above hidden): fields stay on top
+        layout.addWidget(self.no_article_label, 1)
         self.list_view.selectionModel().currentChanged.connect(self._on_current_changed)
         self.set_article(None, [])
 
@@ -117,6 +122,9 @@ class AnnotationSidebar(QWidget):
         self._article_id = article.id if article else 0
         for widget in (self.article_note, self.article_tags, self.list_view):
             widget.setEnabled(article is not None)
+        for widget in (self.article_note, self.article_tags, self.highlights_title):
+            widget.setVisible(article is not None)
+        self.no_article_label.setVisible(article is None)
         self._show_article_fields(article)
         self._close_editor()
         self.model.set_highlights(highlights)
