@@ -134,25 +134,38 @@ class ReaderController(QObject):
         """Undo the last change, counting note typing that has not settled as the last change."""
         self.settle_edits()
         command = self._step(self.undo_stack.index() - 1, self.undo_stack.undo, "Undone")
-        if isinstance(command, commands.DeleteArticlesCommand) and not command.failed:
+        if isinstance(command, commands.DeleteArticlesCommand):
             # back where the reader was, not on whichever article took the deleted one's place
             self.library.select_article(command.reopen_id)
+        elif isinstance(command, commands.DeleteHighlightCommand):
+            self._select_returned(command.highlight)
 
     def redo(self) -> None:
         self.settle_edits()
-        self._step(self.undo_stack.index(), self.undo_stack.redo, "Redone")
+        command = self._step(self.undo_stack.index(), self.undo_stack.redo, "Redone")
+        if isinstance(command, commands.AddHighlightCommand):
+            self._select_returned(command.highlight)
 
     def _step(self, index: int, step, done: str) -> commands.LibraryCommand | None:
         """Undo or redo the command at `index` and say so: the message of the change itself
-        ("Deleted 1 article (Ctrl+Z brings it back).") would otherwise stay, no longer true."""
+        ("Deleted 1 article (Ctrl+Z brings it back).") would otherwise stay, no longer true.
+        Returns the command, or None when there was none or it failed."""
         command = self.undo_stack.command(index) if 0 <= index < self.undo_stack.count() else None
         if command is None:
             return None
         text = command.text()  # read first: a command that fails is dropped from the stack
         step()
-        if not getattr(command, "failed", False):  # one that failed said why
-            self.message.emit(f"{done}: {text}.")
+        if getattr(command, "failed", False):  # it said why
+            return None
+        self.message.emit(f"{done}: {text}.")
         return command
+
+    def _select_returned(self, highlight: Highlight) -> None:
+        """Select a highlight that undo or redo brought back, as a new one is, in its article
+        (opened again if the list shows it) and on screen in the reading pane."""
+        if self.article is None or self.article.id != highlight.article_id:
+            self.library.select_article(highlight.article_id)
+        self.sidebar.select_highlight(highlight.id, emit=True)
 
     # --- what the user does --------------------------------------------------------------
     def add_highlight(self, start: int, end: int, color: str) -> None:

@@ -173,3 +173,42 @@ def test_the_sidebar_says_no_article_is_open_instead_of_showing_disabled_fields(
     assert window.controller.article is not None
     assert all(field.isVisible() and field.isEnabled() for field in fields) and heading.isVisible()
     assert not empty.isVisible()
+
+
+def test_undoing_a_highlight_delete_selects_it_again(make_window, library, qtbot):
+    """The highlight came back unselected: the reader had to look for what undo had done."""
+    window = make_window(library)
+    sidebar = window.sidebar
+    article = window.controller.article
+    keep = library.annotations.highlight_quote(article.id, "first paragraph")
+    window.events.highlights_changed.emit(article.id)
+    start = article.text.index("says hello")
+    window.controller.add_highlight(start, start + len("says hello"), "green")  # what H does with a selection
+    added = sidebar.current_highlight_id()
+    assert added and added != keep.id and sidebar.editor() is not None
+
+    sidebar.list_view.setFocus()
+    qtbot.keyClick(sidebar.list_view, Qt.Key.Key_Delete)  # Delete in the sidebar
+    assert library.annotations.highlights(article.id) == [keep] and sidebar.current_highlight_id() != added
+    window.actions.undo.trigger()
+    assert sidebar.current_highlight_id() == added  # selected, its card open, as when it was made
+    assert sidebar.editor() is not None and sidebar.editor().highlight_id == added
+    assert window.status.currentMessage() == "Undone: Delete highlight."
+
+    window.actions.undo.trigger()  # the highlight made undone, then redone: back, and selected
+    assert sidebar.current_highlight_id() != added
+    window.actions.redo.trigger()
+    assert sidebar.current_highlight_id() == added and sidebar.editor().highlight_id == added
+
+
+def test_undoing_a_highlight_delete_in_another_article_opens_that_article(make_window, library, qtbot):
+    window = make_window(library)
+    sidebar = window.sidebar
+    first = window.controller.article
+    highlight = library.annotations.highlight_quote(first.id, "first paragraph")
+    window.events.highlights_changed.emit(first.id)
+    window.controller.delete_highlight(highlight.id)
+    window.library.select_article(next(a.id for a in library.articles.list() if a.id != first.id))
+    window.actions.undo.trigger()
+    assert window.controller.article.id == first.id and window.library.current_article_id() == first.id
+    assert sidebar.current_highlight_id() == highlight.id
