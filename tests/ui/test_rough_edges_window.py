@@ -3,7 +3,7 @@ counts as read, the empty sidebar, undo's selection and the list's current row."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
@@ -212,3 +212,35 @@ def test_undoing_a_highlight_delete_in_another_article_opens_that_article(make_w
     window.actions.undo.trigger()
     assert window.controller.article.id == first.id and window.library.current_article_id() == first.id
     assert sidebar.current_highlight_id() == highlight.id
+
+
+def _row_in_sight(list_view) -> bool:
+    return list_view.viewport().rect().contains(list_view.visualRect(list_view.currentIndex()))
+
+
+def test_the_current_row_stays_in_sight_when_the_window_shrinks(make_window, services, tmp_path, qtbot):
+    """Narrowed and shortened (1280x800 to 800x500), the window hid the row of the article being read."""
+    from library_data import write_articles
+
+    services.importer.import_paths(write_articles(tmp_path / "many", 30))
+    window = make_window(services)
+    window.resize(1280, 800)
+    list_view = window.library.list_view
+    qtbot.waitUntil(lambda: list_view.viewport().height() > 400)
+    bottom = list_view.indexAt(list_view.viewport().rect().bottomLeft() - QPoint(-4, 4))
+    window.library.select_article(window.library.model.id_at(bottom.row() - 1))  # low on the screen
+    assert _row_in_sight(list_view)
+    scrolled = list_view.verticalScrollBar().value()
+
+    height = list_view.viewport().height()
+    window.resize(800, 500)
+    qtbot.waitUntil(lambda: list_view.viewport().height() < height - 200)
+    assert _row_in_sight(list_view)
+    assert list_view.verticalScrollBar().value() > scrolled  # it scrolled to keep the row
+
+    list_view.verticalScrollBar().setValue(0)  # a row the reader scrolled away from on purpose
+    assert not _row_in_sight(list_view)
+    height = list_view.viewport().height()
+    window.resize(820, 520)
+    qtbot.waitUntil(lambda: list_view.viewport().height() > height)
+    assert list_view.verticalScrollBar().value() == 0  # is not brought back by resizing

@@ -22,6 +22,7 @@ from reader.domain.models import TagCount
 from reader.services.articles import ArticleService, ListQuery
 from reader.ui.library.article_delegate import ArticleDelegate
 from reader.ui.library.article_model import ArticleIdRole, ArticleListModel
+from reader.ui.library.article_view import ArticleListView
 from reader.ui.library.tag_model import TagListModel, TagNameRole
 from reader.ui.search.panel import SearchPanel
 from reader.ui.search.results_model import SavedSearchModel, SavedSearchRole
@@ -72,7 +73,7 @@ class LibraryPane(QWidget):
             combo.setMinimumContentsLength(3)
 
         self.model = ArticleListModel(articles, self)
-        self.list_view = QListView(objectName="article_list")
+        self.list_view = ArticleListView(objectName="article_list")
         self.list_view.setModel(self.model)
         self.list_view.setItemDelegate(ArticleDelegate(self.list_view))
         self.list_view.setUniformItemSizes(True)  # lets Qt ask only visible rows for data
