@@ -175,13 +175,19 @@ def test_the_sidebar_says_no_article_is_open_instead_of_showing_disabled_fields(
     assert not empty.isVisible()
 
 
+def _open_with_highlight(make_window, library):
+    """(window, the article it opened, a highlight on "first paragraph" in it, shown)."""
+    window = make_window(library)
+    article = window.controller.article
+    highlight = library.annotations.highlight_quote(article.id, "first paragraph")
+    window.events.highlights_changed.emit(article.id)
+    return window, article, highlight
+
+
 def test_undoing_a_highlight_delete_selects_it_again(make_window, library, qtbot):
     """The highlight came back unselected: the reader had to look for what undo had done."""
-    window = make_window(library)
+    window, article, keep = _open_with_highlight(make_window, library)
     sidebar = window.sidebar
-    article = window.controller.article
-    keep = library.annotations.highlight_quote(article.id, "first paragraph")
-    window.events.highlights_changed.emit(article.id)
     start = article.text.index("says hello")
     window.controller.add_highlight(start, start + len("says hello"), "green")  # what H does with a selection
     added = sidebar.current_highlight_id()
@@ -202,16 +208,12 @@ def test_undoing_a_highlight_delete_selects_it_again(make_window, library, qtbot
 
 
 def test_undoing_a_highlight_delete_in_another_article_opens_that_article(make_window, library, qtbot):
-    window = make_window(library)
-    sidebar = window.sidebar
-    first = window.controller.article
-    highlight = library.annotations.highlight_quote(first.id, "first paragraph")
-    window.events.highlights_changed.emit(first.id)
+    window, first, highlight = _open_with_highlight(make_window, library)
     window.controller.delete_highlight(highlight.id)
     window.library.select_article(next(a.id for a in library.articles.list() if a.id != first.id))
     window.actions.undo.trigger()
     assert window.controller.article.id == first.id and window.library.current_article_id() == first.id
-    assert sidebar.current_highlight_id() == highlight.id
+    assert window.sidebar.current_highlight_id() == highlight.id
 
 
 def _row_in_sight(list_view) -> bool:
