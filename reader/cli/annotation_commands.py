@@ -7,6 +7,7 @@ import argparse
 from reader.cli.output import one_line, print_json, warn
 from reader.domain.colors import DEFAULT_COLOR, PALETTE
 from reader.domain.text import count_quote
+from reader.domain.wording import counted
 from reader.services import Services
 
 
@@ -47,7 +48,7 @@ def run_highlight(services: Services, args: argparse.Namespace) -> int:
 def run_tags(services: Services, args: argparse.Namespace) -> int:
     if args.tags_action == "rename":
         changed = services.tags.rename(args.old, args.new)
-        print(f"renamed {changed} tag{'s' if changed != 1 else ''}: {args.old} \u2192 {args.new}")
+        print(f"renamed {counted(changed, 'tag')}: {args.old} \u2192 {args.new}")
         return 0
     counts = services.tags.counts()
     if args.json:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from reader.domain import anchoring  # its matcher (rapidfuzz) loads on the first re-import
 from reader.domain.models import AnchorState, Article, ExtractedArticle, Highlight
+from reader.domain.wording import counted
 from reader.storage import EDITABLE_FIELDS, NewText, Storage
 
 # Share of the shorter text's word 3-grams the other must have for it to be the same article
@@ -39,7 +40,7 @@ class AnchorCounts:
         total = self.exact + self.moved + self.fuzzy + self.orphan
         if not total:
             return "no highlights"
-        return (f"{total} highlight{'s' if total != 1 else ''}: {self.exact} in place, {self.moved} moved, "
+        return (f"{counted(total, 'highlight')}: {self.exact} in place, {self.moved} moved, "
                 f"{self.fuzzy} fuzzy, {self.orphan} need{'s' if self.orphan == 1 else ''} review")
 
 

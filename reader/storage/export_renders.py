@@ -104,7 +104,7 @@ class ExportRenders:
 
     def stamps(self, article_ids: Sequence[int] | None = None) -> dict[int, int]:
         """Each article's stamp (of those given, or all); read it before anything to render: see the module."""
-        return dict(self._rows(f"SELECT article_id, stamp FROM {TABLE}", (), article_ids))
+        return dict(self._rows("article_id, stamp", "1", (), article_ids))
 
     def kept(self, layout: str, article_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
         """(Markdown, SHA-256 of its UTF-8 bytes) kept for `layout`, of those of `article_ids` that have it.
@@ -113,20 +113,21 @@ class ExportRenders:
         whatever the stamps read before.
         """
         return {article_id: (markdown, digest) for article_id, markdown, digest in self._rows(
-            f"SELECT article_id, markdown, sha256 FROM {TABLE} WHERE layout = ? AND markdown IS NOT NULL "
-            "AND sha256 IS NOT NULL", (layout,), article_ids)}
+            "article_id, markdown, sha256", "layout = ? AND markdown IS NOT NULL AND sha256 IS NOT NULL",
+            (layout,), article_ids)}
 
-    def _rows(self, query: str, params: tuple, article_ids: Sequence[int] | None) -> list[tuple]:
+    def _rows(self, columns: str, condition: str, params: tuple, article_ids: Sequence[int] | None) -> list[tuple]:
+        """`columns` of the rows meeting `condition`, of the articles given (all if None)."""
+        query = f"SELECT {columns} FROM {TABLE} WHERE {condition}"
         with self._db.read_session() as session:
             driver = session.connection().connection.driver_connection
             if article_ids is None:
                 return driver.execute(query, params).fetchall()
             ids = list(dict.fromkeys(article_ids))
-            joiner = " AND " if " WHERE " in query else " WHERE "
             rows = []
             for at in range(0, len(ids), CHUNK):
                 some = ids[at:at + CHUNK]
-                rows += driver.execute(f"{query}{joiner}article_id IN ({','.join('?' * len(some))})",
+                rows += driver.execute(f"{query} AND article_id IN ({','.join('?' * len(some))})",
                                        (*params, *some)).fetchall()
             return rows
 

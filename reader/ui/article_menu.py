@@ -6,6 +6,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
 from reader.domain.models import Article
+from reader.domain.wording import counted
 from reader.services import Services
 from reader.services.fetch import is_url
 from reader.ui import commands
@@ -91,4 +92,4 @@ class ArticleMenu:
 
 def _articles(count: int) -> tuple[str, str]:
     """("1 article", "it") or ("3 articles", "them"), for messages about `count` articles."""
-    return (f"{count} article", "it") if count == 1 else (f"{count} articles", "them")
+    return counted(count, "article"), "it" if count == 1 else "them"

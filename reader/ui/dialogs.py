@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from reader.domain.details import clean_details
 from reader.domain.errors import ReaderError
 from reader.domain.models import Article
+from reader.domain.wording import counted
 
 if TYPE_CHECKING:
     from reader.services.importing import ImportReport
@@ -105,7 +106,7 @@ def report_summary(report: ImportReport) -> str:
     """One line for the status bar about what an import did."""
     parts = []
     if report.imported:
-        parts.append(f"Imported {len(report.imported)} article{'s' if len(report.imported) != 1 else ''}")
+        parts.append(f"Imported {counted(len(report.imported), 'article')}")
     if report.updated:
         parts.append(f"{len(report.updated)} updated to a new version")
     if report.duplicates:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
+from reader.domain.wording import counted
 from reader.services.export import JsonExportReport, MarkdownExportReport
 from reader.services.export_folder import FileStatus
 from reader.ui.background import JobRunner, ProgressFlow
@@ -95,11 +96,10 @@ class ExportFlow(ProgressFlow):
         if isinstance(report, JsonExportReport):
             if report.path is not None:
                 self._remember_folder(report.path.parent)
-            articles = f"{report.articles} article{'s' if report.articles != 1 else ''}"
-            highlights = f"{report.highlights} highlight{'s' if report.highlights != 1 else ''}"
             self._status.showMessage(
                 "Export cancelled." if report.cancelled else
-                f"Backed up {articles} and {highlights} to {report.path}", 10000)
+                f"Backed up {counted(report.articles, 'article')} and {counted(report.highlights, 'highlight')} to "
+                f"{report.path}", 10000)
             return
         if not report.cancelled:
             self._remember_folder(report.folder)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
+from reader.domain.wording import counted
+
 
 class StatusBar(QStatusBar):
     """Signals: cancel_requested(): the user wants the running import to stop."""
@@ -29,7 +31,7 @@ class StatusBar(QStatusBar):
 
     def show_library_size(self, counts: dict[str, int]) -> None:
         total = counts.get("all", 0)
-        text = f"{total} article{'s' if total != 1 else ''}"
+        text = counted(total, "article")
         if counts.get("unread"):
             text += f" \u00b7 {counts['unread']} unread"
         if counts.get("archived"):

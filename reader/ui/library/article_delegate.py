@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.domain.models import Article
+from reader.domain.wording import counted
 from reader.ui.library.article_model import ArticleRole
 
 _PAD_X, _PAD_Y, _GAP, _DOT = 14, 9, 3, 7
@@ -19,7 +20,7 @@ def meta_line(article: Article) -> str:
     if article.published:
         parts.append(article.published[:10])
     if article.highlight_count:
-        parts.append(f"{article.highlight_count} highlight{'s' if article.highlight_count != 1 else ''}")
+        parts.append(counted(article.highlight_count, "highlight"))
     if article.archived:
         parts.append("archived")
     return " \u00b7 ".join(part for part in parts if part)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.domain.search import SearchResults
+from reader.domain.wording import counted
 from reader.ui.search.results_delegate import SearchHitDelegate
 from reader.ui.search.results_model import HitRole, SearchResultsModel
 from reader.ui.theme import Theme
@@ -85,9 +86,9 @@ class SearchPanel(QWidget):
         else:
             parts = []
             if articles:
-                parts.append(f"{articles} article{'s' if articles != 1 else ''}")
+                parts.append(counted(articles, "article"))
             if highlights:
-                parts.append(f"{highlights} highlight{'s' if highlights != 1 else ''}")
+                parts.append(counted(highlights, "highlight"))
             text = " and ".join(parts) + (" (the best shown)" if results.truncated else "")
         self.summary.setText(text)
         notes = list(results.query.notes)
